@@ -1,0 +1,56 @@
+"""The ``cpb`` command: a thin layer over the core and the Django apps.
+
+Each command group lives in its own module and exposes a ``typer.Typer`` named
+``app``; ``COMMAND_GROUPS`` is the registry of groups, mounted here by name.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+from cpbmonitor import __version__
+
+COMMAND_GROUPS: dict[str, str] = {
+    "plan": "cpbmonitor.cli.plan",
+}
+"""Group name -> module holding a ``typer.Typer`` called ``app``."""
+
+app = typer.Typer(
+    name="cpb",
+    help="CPB Monitor: the Cartagena Protocol Implementation Plan, measured.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.command("run")
+def run() -> None:
+    """The main job (`make run`): show the plan overview."""
+    from cpbmonitor.cli.plan import console, plan_tree
+    from cpbmonitor.core.plan import load_plan
+
+    console.print(plan_tree(load_plan("draft-2020")))
+
+
+def _mount_groups() -> None:
+    for name, module_name in COMMAND_GROUPS.items():
+        module = importlib.import_module(module_name)
+        app.add_typer(module.app, name=name)
+
+
+_mount_groups()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Exports of core objects to files: one module per format, registered by name."""
