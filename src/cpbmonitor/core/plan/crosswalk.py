@@ -205,7 +205,9 @@ def diff_lines(crosswalk: Crosswalk, old: PlanVersion, new: PlanVersion) -> Iter
         for entry in entries:
             arrow = f"{', '.join(entry.old) or '-'} -> {', '.join(entry.new) or '-'}"
             yield f"[bold]{arrow}[/]  [cyan]{', '.join(entry.change)}[/]"
-            if len(entry.old) == 1 and len(entry.new) == 1 and "reworded" in entry.change:
+            if "same" in entry.change:
+                yield f"    {escape(old_texts[entry.old[0]])}"
+            elif len(entry.old) == 1 and len(entry.new) == 1 and "reworded" in entry.change:
                 yield "    " + word_diff(old_texts[entry.old[0]], new_texts[entry.new[0]])
             else:
                 for code in entry.old:
