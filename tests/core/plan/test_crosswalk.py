@@ -53,7 +53,7 @@ def test_a_missing_code_is_an_error(tmp_path: Path) -> None:
     def typo(data: dict) -> None:
         data["entries"][0]["new"] = ["A.99"]
 
-    with pytest.raises(PlanDataError, match="draft-2020 has no goal A.99"):
+    with pytest.raises(PlanDataError, match=r"draft-2020 has no goal A\.99"):
         load_crosswalk(OLD, NEW, _write_variant(tmp_path, typo))
 
 
