@@ -1,0 +1,101 @@
+"""Question crosswalks between national report formats (``data/crosswalk-5-to-4.yaml``).
+
+The shipped file maps fifth-report keys to fourth-report keys; an entry may carry a
+``value_mapping`` from fourth-report answer values to fifth-report values (as the BCH
+lists it). ``crosswalk(a, b)`` gives the mapping in either direction; values absent
+from a value mapping map to themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from cpbmonitor.core.formats.shipped import read_data_yaml, validation_error
+
+CROSSWALK_FILES: dict[tuple[str, str], str] = {
+    ("cpbNationalReport5", "cpbNationalReport4"): "crosswalk-5-to-4.yaml",
+}
+
+
+@dataclass(frozen=True)
+class QuestionLink:
+    source: str
+    target: str
+    values: Mapping[str, str]
+    """Answer value in the source format -> value in the target format."""
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    schema_from: str
+    schema_to: str
+    links: Mapping[str, QuestionLink]
+
+    def map_question(self, key: str) -> str | None:
+        """The target-format key for ``key``, or ``None`` when it has no counterpart."""
+        link = self.links.get(key)
+        return link.target if link else None
+
+    def map_value(self, key: str, value: str) -> str:
+        """The target-format value for ``value`` answered to source question ``key``."""
+        link = self.links.get(key)
+        return link.values.get(value, value) if link else value
+
+    def inverse(self) -> Crosswalk:
+        links = {
+            link.target: QuestionLink(link.target, link.source, _invert(link.values))
+            for link in self.links.values()
+        }
+        return Crosswalk(self.schema_to, self.schema_from, links)
+
+
+def _invert(values: Mapping[str, str]) -> dict[str, str]:
+    inverted: dict[str, str] = {}
+    for old, new in values.items():
+        inverted.setdefault(new, old)
+    return inverted
+
+
+class _LinkDef(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    question: str
+    value_mapping: dict[str, str] = {}
+
+
+class _CrosswalkDef(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    schema_from: str
+    schema_to: str
+    questions: dict[str, str | _LinkDef]
+
+
+def _link(source: str, entry: str | _LinkDef) -> QuestionLink:
+    """A shipped entry, read from the newer format to the older one."""
+    if isinstance(entry, str):
+        return QuestionLink(source, entry, {})
+    return QuestionLink(source, entry.question, _invert(entry.value_mapping))
+
+
+@cache
+def _load(name: str) -> Crosswalk:
+    try:
+        parsed = _CrosswalkDef.model_validate(read_data_yaml(name))
+    except ValidationError as exc:
+        raise validation_error(name, exc) from exc
+    links = {k: _link(k, v) for k, v in parsed.questions.items()}
+    return Crosswalk(parsed.schema_from, parsed.schema_to, links)
+
+
+def crosswalk(schema_from: str, schema_to: str) -> Crosswalk:
+    """The shipped crosswalk from ``schema_from`` to ``schema_to`` (either direction)."""
+    name = CROSSWALK_FILES.get((schema_from, schema_to))
+    if name is not None:
+        return _load(name)
+    name = CROSSWALK_FILES.get((schema_to, schema_from))
+    if name is not None:
+        return _load(name).inverse()
+    raise KeyError(f"no crosswalk between {schema_from!r} and {schema_to!r}")
