@@ -14,6 +14,11 @@ from cpbmonitor import __version__
 
 COMMAND_GROUPS: dict[str, str] = {
     "plan": "cpbmonitor.cli.plan",
+    "db": "cpbmonitor.cli.db",
+    "parties": "cpbmonitor.cli.parties",
+    "formats": "cpbmonitor.cli.formats",
+    "import": "cpbmonitor.cli.imports",
+    "reports": "cpbmonitor.cli.reports",
 }
 """Group name -> module holding a ``typer.Typer`` called ``app``."""
 

@@ -1,0 +1,87 @@
+"""`cpb import`: bring data into the database. `cpb import reports FILE...`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from cpbmonitor.cli.db import use_database
+from cpbmonitor.cli.errors import err_console, fail
+
+if TYPE_CHECKING:
+    from cpbmonitor.registry.services.reports import ImportPlan
+
+app = typer.Typer(help="Import data: national reports.", no_args_is_help=True)
+
+
+@app.command("reports")
+def reports(
+    files: list[Path] = typer.Argument(
+        ..., help="BCH JSON (one document or a list, bare or wrapped) or long CSV/XLSX tables."
+    ),
+    skip_invalid: bool = typer.Option(
+        False, "--skip-invalid", help="Import the valid documents and list the rejected ones."
+    ),
+) -> None:
+    """Import national reports. Every document is validated against its cycle's format;
+    by default one invalid document rejects the whole import (nothing is written)."""
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        fail(f"no such file: {', '.join(missing)}")
+    use_database()
+    from django.db import DatabaseError
+
+    from cpbmonitor.registry.models import Party
+    from cpbmonitor.registry.services.reports import prepare_import, write_import
+
+    if not Party.objects.exists():
+        fail("no governments loaded: run `cpb parties load` first")
+    with _progress() as progress:
+        reading = progress.add_task("Reading and validating", total=len(files))
+        plan = prepare_import(files, tick=lambda: progress.advance(reading))
+        if plan.rejected and not skip_invalid:
+            progress.stop()
+            _print_problems(plan)
+            fail(
+                f"{len(plan.rejected_files)} file(s) rejected, nothing imported "
+                "(--skip-invalid imports the valid documents)"
+            )
+        writing = progress.add_task("Writing", total=len(plan.ready))
+        try:
+            result = write_import(plan, tick=lambda: progress.advance(writing))
+        except DatabaseError as error:
+            progress.stop()
+            fail(f"database error, nothing was imported: {error}")
+    _print_problems(plan)
+    typer.echo(
+        f"Imported {len(plan.ready)} report(s) from {len(files)} file(s): {result.created} new, "
+        f"{result.updated} updated, {result.answers} answer values; "
+        f"{len(plan.rejected)} rejected."
+    )
+    if result.non_party:
+        typer.echo(f"Stored but flagged as from non-Parties: {', '.join(result.non_party)}")
+
+
+def _print_problems(plan: ImportPlan) -> None:
+    """One line per problem (file, document, question, value, message), never wrapped."""
+    for rejected in plan.rejected:
+        for problem in rejected.problems:
+            err_console.print(
+                f"[yellow]rejected:[/] {escape(problem)}", soft_wrap=True, highlight=False
+            )
+
+
+def _progress() -> Progress:
+    """A progress bar on a terminal, nothing otherwise."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err_console,
+        disable=not err_console.is_terminal,
+        transient=True,
+    )

@@ -1,0 +1,68 @@
+"""Render rows as a rich table, JSON or CSV: the ``--format`` option shared by commands."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str = "") -> Table:
+    result = Table(*columns, title=title or None)
+    for row in rows:
+        result.add_row(*(_cell(row.get(c)) for c in columns))
+    return result
+
+
+def csv_text(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore"
+    )
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: "" if row.get(c) is None else row.get(c) for c in columns})
+    return buffer.getvalue()
+
+
+def json_text(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def emit(
+    fmt: OutputFormat,
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    *,
+    title: str = "",
+    json_data: Any = None,
+    console: Console | None = None,
+) -> None:
+    """Write ``rows`` to stdout in ``fmt``; JSON writes ``json_data`` when given."""
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json_text(rows if json_data is None else json_data))
+    elif fmt is OutputFormat.csv:
+        sys.stdout.write(csv_text(rows, columns))
+    else:
+        (console or Console()).print(table(rows, columns, title))

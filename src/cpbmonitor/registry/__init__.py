@@ -1,0 +1,1 @@
+"""The registry: Parties, reporting cycles and formats, national reports and their answers."""

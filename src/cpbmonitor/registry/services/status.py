@@ -1,0 +1,97 @@
+"""Who reported for a cycle: every Party to the Protocol on the cycle's deadline, with its
+current report's submission date, completeness and timeliness, and totals by region.
+
+Only governments that were Parties on the deadline count (reports from non-Parties, or
+from Parties that joined later, are stored but left out).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from cpbmonitor.registry.models import Party, ReportingCycle
+from cpbmonitor.registry.models.parties import Region
+
+REGIONS: tuple[str, ...] = tuple(Region.values)
+
+
+@dataclass(frozen=True)
+class PartyStatus:
+    government: str
+    name: str
+    region: str | None
+    submitted_on: dt.date | None
+    complete: bool
+    on_time: bool
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_on is not None
+
+
+@dataclass
+class Totals:
+    parties: int = 0
+    submitted: int = 0
+    complete: int = 0
+    complete_on_time: int = 0
+
+    def add(self, status: PartyStatus) -> None:
+        self.parties += 1
+        self.submitted += status.submitted
+        self.complete += status.complete
+        self.complete_on_time += status.complete and status.on_time
+
+
+@dataclass(frozen=True)
+class CycleStatus:
+    cycle: ReportingCycle
+    parties: list[PartyStatus]
+    totals: dict[str, Totals] = field(default_factory=dict)
+    """``global`` then one entry per regional group (the EU counts in ``global`` only)."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``cpb reports status --format json``."""
+        return {
+            "cycle": self.cycle.label,
+            "parties": [
+                {
+                    "government": p.government,
+                    "region": p.region,
+                    "submitted_on": p.submitted_on.isoformat() if p.submitted_on else None,
+                    "complete": p.complete,
+                    "on_time": p.on_time,
+                }
+                for p in self.parties
+            ],
+            "totals": {key: asdict(totals) for key, totals in self.totals.items()},
+        }
+
+
+def cycle_status(cycle: int | str | ReportingCycle) -> CycleStatus:
+    """The status of ``cycle`` (object, number or name) on its deadline."""
+    if not isinstance(cycle, ReportingCycle):
+        cycle = ReportingCycle.objects.resolve(cycle)
+    parties = Party.objects.protocol_parties_on(cycle.deadline).with_current_report(cycle)
+    rows = [_party_status(party) for party in parties.order_by("iso2")]
+    totals = {"global": Totals(), **{region: Totals() for region in REGIONS}}
+    for row in rows:
+        totals["global"].add(row)
+        if row.region:
+            totals[row.region].add(row)
+    return CycleStatus(cycle, rows, totals)
+
+
+def _party_status(party: Party) -> PartyStatus:
+    reports = getattr(party, "current_reports", [])
+    report = reports[0] if reports else None
+    return PartyStatus(
+        government=party.iso2,
+        name=party.name,
+        region=party.region or None,
+        submitted_on=report.submitted_on.date() if report and report.submitted_on else None,
+        complete=bool(report and report.complete),
+        on_time=bool(report and report.on_time),
+    )

@@ -1,0 +1,118 @@
+"""Settings shared by every environment. Secrets and the database come from the environment.
+
+Environment variables:
+
+- ``CPB_DATABASE_URL``: database URL (``sqlite:////abs/path.sqlite3``,
+  ``postgresql://user:pass@host:port/db``); default SQLite at ``<data dir>/cpbmonitor.sqlite3``.
+- ``CPB_DATA_DIR``: data directory; default ``var/`` under the repository.
+- ``CPB_SECRET_KEY``: Django secret key; default a per-install key in the data dir.
+- ``CPB_ENV``: ``dev`` (default) or ``prod``.
+- ``CPB_ALLOWED_HOSTS``: comma-separated host names (production).
+- ``CPB_DEMO_DATA``: ``1`` when the loaded data are demonstration data (portal banner).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+from .paths import REPO_ROOT, data_dir, secret_key
+
+BASE_DIR = REPO_ROOT
+DATA_DIR = data_dir()
+SECRET_KEY = secret_key()
+
+DEBUG = False
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("CPB_ALLOWED_HOSTS", "").split(",") if h]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "cpbmonitor.registry",
+    "cpbmonitor.portal",  # portal: the public web pages
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "cpbmonitor.portal.middleware.StaticFilesMiddleware",  # portal: WhiteNoise
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",  # portal: en/fr from the URL prefix
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cpbmonitor.portal.middleware.ContentSecurityPolicyMiddleware",  # portal: CSP header
+]
+
+ROOT_URLCONF = "cpbmonitor.web.urls"
+WSGI_APPLICATION = "cpbmonitor.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DEFAULT_SQLITE_URL = f"sqlite:///{DATA_DIR / 'cpbmonitor.sqlite3'}"
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("CPB_DATABASE_URL") or DEFAULT_SQLITE_URL,
+        conn_max_age=0,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en"
+# portal: the languages of the pages, and where their catalogues live.
+LANGUAGES = [("en", "English"), ("fr", "Français")]
+LOCALE_PATHS = [Path(__file__).resolve().parents[2] / "portal" / "locale"]
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = REPO_ROOT / "staticfiles"
+
+# portal: static files are served by WhiteNoise straight from the apps' static folders
+# (no collectstatic step); passwords hashed with Argon2; cookies never readable by
+# scripts nor sent cross-site; pages never framed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = False
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+CPB_DEMO_DATA = os.environ.get("CPB_DEMO_DATA", "") == "1"
+"""The data are demonstration data (a banner on every page); see ``portal.conf``."""
