@@ -1,0 +1,1 @@
+"""The portal's views: parse the request, ask the core or an adapter, render a template."""

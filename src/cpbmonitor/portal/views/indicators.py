@@ -1,0 +1,47 @@
+"""An indicator's page and its downloads."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from cpbmonitor.core.plan import Indicator
+from cpbmonitor.portal import downloads, results
+from cpbmonitor.portal.figures import indicator_chart
+
+
+def indicator_or_404(code: str) -> Indicator:
+    try:
+        return results.current_plan().indicator(code)
+    except KeyError:
+        raise Http404(f"no indicator {code}") from None
+
+
+def indicator(request: HttpRequest, code: str) -> HttpResponse:
+    item = indicator_or_404(code)
+    plan = results.current_plan()
+    result = results.evaluation(plan).indicator(code)
+    goal = plan.goal_of(code)
+    context = {
+        "plan": plan,
+        "indicator": item,
+        "goal": goal,
+        "objectives": [o for o in goal.objectives if o.code in item.objectives],
+        "result": result,
+        "chart": indicator_chart(result, "indicator-chart"),
+        "methodology": results.methodology(code),
+        "formats": downloads.FORMATS,
+    }
+    return render(request, "portal/indicator.html", context)
+
+
+def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    item = indicator_or_404(code)
+    if fmt not in downloads.FORMATS:
+        raise Http404(f"no {fmt} download")
+    result = results.evaluation().indicator(code)
+    content, content_type = downloads.render(fmt, item, result)
+    response = HttpResponse(content, content_type=content_type)
+    filename = f"cpb-indicator-{code.replace('(', '-').rstrip(')')}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,55 @@
+"""The question analyzer: cycles, a cycle's questions, one question's answers."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from cpbmonitor.portal import questions as analyzer
+from cpbmonitor.portal.figures import question_chart
+from cpbmonitor.portal.results import GROUPS
+from cpbmonitor.registry.models import ReportingCycle
+from cpbmonitor.registry.models.cycles import UnknownCycle
+
+
+def cycle_or_404(name: str) -> ReportingCycle:
+    try:
+        return ReportingCycle.objects.resolve(name)
+    except UnknownCycle:
+        raise Http404(f"no cycle {name}") from None
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/questions.html", {"cycles": analyzer.cycles_with_questions()})
+
+
+def cycle_questions(request: HttpRequest, cycle: str) -> HttpResponse:
+    item = cycle_or_404(cycle)
+    questionnaire = analyzer.questionnaire(item)
+    if questionnaire is None:
+        raise Http404(f"no questions for cycle {cycle}")
+    sections = [
+        (section, [q for q in analyzer.analysable(questionnaire) if q.section == section.key])
+        for section in questionnaire.sections
+    ]
+    context = {"cycle": item, "sections": [(s, qs) for s, qs in sections if qs]}
+    return render(request, "portal/question_list.html", context)
+
+
+def question(request: HttpRequest, cycle: str, key: str) -> HttpResponse:
+    item = cycle_or_404(cycle)
+    questionnaire = analyzer.questionnaire(item)
+    found = questionnaire.question(key) if questionnaire else None
+    if found is None or found not in analyzer.analysable(questionnaire):
+        raise Http404(f"no question {key} in cycle {cycle}")
+    analysis = analyzer.analyse(item, found)
+    context = {
+        "cycle": item,
+        "question": found,
+        "analysis": analysis,
+        "groups": GROUPS,
+        "table": analyzer.table(analysis),
+        "answered": [analysis.current.answered.get(group, 0) for group in GROUPS],
+        "chart": question_chart(analysis) if analysis.current.options else None,
+    }
+    return render(request, "portal/question.html", context)

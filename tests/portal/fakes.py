@@ -1,0 +1,50 @@
+"""A results source standing in for the indicator engine, with worked-out rows.
+
+A.1(a), world: 3 of 4 Parties = 75.0 %, baseline 50.0 %, change +25.0 points.
+B.1(a), world: 40.0 %, baseline 45.5 %, change -5.5 points.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _row(indicator: str, group: str, num: Any, den: Any, value: Any, base: Any, status: str):
+    change = None if value is None or base is None else round(value - base, 1)
+    return {
+        "indicator": indicator, "group": group, "numerator": num, "denominator": den,
+        "value": value, "baseline_value": base, "change": change, "status": status,
+    }
+
+
+ROWS = [
+    _row("A.1(a)", "global", 3, 4, 75.0, 50.0, "improved"),
+    _row("A.1(a)", "AFR", 1, 1, 100.0, 100.0, "unchanged"),
+    _row("A.1(a)", "ASP", 1, 1, 100.0, 0.0, "improved"),
+    _row("A.1(a)", "CEE", None, None, None, None, "no-data"),
+    _row("A.1(a)", "GRULAC", 1, 1, 100.0, 100.0, "unchanged"),
+    _row("A.1(a)", "WEOG", 0, 1, 0.0, 0.0, "unchanged"),
+    _row("B.1(a)", "global", 2, 5, 40.0, 45.5, "worsened"),
+]
+
+
+class FakeSource:
+    calls = 0
+
+    def evaluate(self, plan):
+        FakeSource.calls += 1
+        return list(ROWS)
+
+    def scorecard(self, party_code):
+        if party_code != "br":
+            return []
+        return [{"cycle": "5", "indicator": "A.1(a)", "party": True,
+                 "region_value": 100.0, "world_value": 75.0}]
+
+    def methodology(self, indicator_code):
+        if indicator_code != "A.1(a)":
+            return None
+        return {
+            "text": "Share of Parties whose report says national measures are fully in place.",
+            "questions": [{"schema": "cpbNationalReport5", "key": "Q007", "cycle": "5"}],
+        }

@@ -1,0 +1,44 @@
+"""The engine adapter: raw rows become typed results, cached under the data version."""
+
+from __future__ import annotations
+
+import pytest
+
+from cpbmonitor.portal import results
+from cpbmonitor.registry.models import NationalReport
+from tests.portal.fakes import FakeSource
+from tests.registry.factories import make_report
+
+pytestmark = pytest.mark.django_db
+
+
+def test_without_engine_nothing_is_computed(db):
+    evaluation = results.evaluation()
+    assert not evaluation.computed
+    assert evaluation.indicator("A.1(a)").world.status == "not-computed"
+    assert results.scorecard("br") is None
+    assert results.methodology("A.1(a)") is None
+
+
+def test_rows_become_results(world, engine):
+    result = results.evaluation().indicator("A.1(a)")
+    assert result.computed and result.unit == "percent"
+    assert result.world == results.GroupValue("global", 3, 4, 75, 50, 25, "improved")
+    assert [v.group for v in result.in_order()] == list(results.GROUPS)
+    assert result.group("CEE").value is None
+    assert results.methodology("A.1(a)").questions[0].key == "Q007"
+    assert results.scorecard("br")[0].party is True
+
+
+def test_results_are_cached_until_the_data_change(world, engine):
+    results.evaluation()
+    calls = FakeSource.calls
+    results.evaluation()
+    assert FakeSource.calls == calls
+    version = results.data_version()
+    cycle5 = world["cycles"][1]
+    make_report(world["parties"]["fr"], cycle5, submitted="2025-08-01")
+    assert results.data_version() != version
+    results.evaluation()
+    assert FakeSource.calls == calls + 1
+    assert NationalReport.objects.count() == 8
