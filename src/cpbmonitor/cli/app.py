@@ -19,6 +19,8 @@ COMMAND_GROUPS: dict[str, str] = {
     "formats": "cpbmonitor.cli.formats",
     "import": "cpbmonitor.cli.imports",
     "reports": "cpbmonitor.cli.reports",
+    "demo": "cpbmonitor.cli.demo",
+    "serve": "cpbmonitor.cli.serve",
 }
 """Group name -> module holding a ``typer.Typer`` called ``app``."""
 

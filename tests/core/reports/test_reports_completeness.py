@@ -95,3 +95,19 @@ def test_real_format_missing_keys_respect_conditions() -> None:
 )
 def test_is_on_time(submitted: dt.datetime | None, expected: bool) -> None:
     assert is_on_time(submitted, dt.date(2019, 10, 1)) is expected
+
+
+def test_mandatory_sub_section_whose_sub_questions_are_all_disabled_needs_no_answer() -> None:
+    """Fifth report Q059 (mandatory sub-section): Q059_a and Q059_b are enabled only when
+    Q055 is 'true'; with Q055 'false' the sub-section needs no answer."""
+    fifth = load_bch_format(REF / "cpbNationalReport5.json", "cpbNationalReport5")
+    (report,) = read_documents(FIXTURES / "br-cpbNationalReport5.json")
+    body = report.to_bch()
+    body.pop("Q059_a", None)
+    body.pop("Q059_b", None)
+    body.pop("Q059", None)
+    body["Q055"] = {"value": "false"}
+    assert "Q059" not in missing_mandatory(parse_document(body), fifth)
+    body["Q055"] = {"value": "true"}
+    missing = missing_mandatory(parse_document(body), fifth)
+    assert "Q059" in missing and "Q059_a" in missing

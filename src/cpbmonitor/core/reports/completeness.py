@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cpbmonitor.core.formats import Question, Questionnaire, question_states
+from cpbmonitor.core.formats import Question, Questionnaire, QuestionStates, question_states
 from cpbmonitor.core.reports.document import Answer, ReportDocument
 
 
@@ -24,6 +24,16 @@ def _answered(question: Question, document: ReportDocument) -> bool:
     return _has_content(document.answers.get(question.key))
 
 
+def _needs_answer(question: Question, states: QuestionStates) -> bool:
+    """An active mandatory question needs an answer; a sub-section only while at least one
+    of its sub-questions is active (the BCH clears answers of disabled sub-questions)."""
+    if not states.is_active(question.key):
+        return False
+    if question.type == "sub-section":
+        return any(states.is_active(sub.key) for sub in question.questions)
+    return True
+
+
 def missing_mandatory(document: ReportDocument, questionnaire: Questionnaire) -> list[str]:
     """Keys of mandatory questions that are enabled but unanswered, in format order.
 
@@ -35,7 +45,7 @@ def missing_mandatory(document: ReportDocument, questionnaire: Questionnaire) ->
         for q in questionnaire.all_questions()
         if q.mandatory
         and q.type != "legend"
-        and states.is_active(q.key)
+        and _needs_answer(q, states)
         and not _answered(q, document)
     ]
 

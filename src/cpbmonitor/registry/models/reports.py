@@ -7,6 +7,8 @@ from typing import ClassVar
 from django.db import models
 from django.db.models import Q
 
+from cpbmonitor.core.demo.design import IDENTIFIER_PREFIX as DEMO_PREFIX
+
 from .cycles import ReportingCycle
 from .parties import Party
 
@@ -45,6 +47,10 @@ class NationalReportQuerySet(models.QuerySet["NationalReport"]):
 
     def on_time(self) -> NationalReportQuerySet:
         return self.filter(on_time=True)
+
+    def demonstration(self) -> NationalReportQuerySet:
+        """Reports of the generated demonstration dataset (identifiers ``demo-...``)."""
+        return self.filter(identifier__startswith=DEMO_PREFIX)
 
     def history(self, government: Party, cycle: ReportingCycle) -> NationalReportQuerySet:
         """Every submission of one government for one cycle, newest first."""

@@ -1,0 +1,115 @@
+"""`cpb demo load`: fill an empty database with generated national reports (labelled)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import TYPE_CHECKING
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from cpbmonitor.cli.db import use_database
+from cpbmonitor.cli.errors import err_console, fail
+from cpbmonitor.core.demo import DEFAULT_SEED, DEMO_MARK, LABEL, DemoDataset, DemoParty
+
+if TYPE_CHECKING:
+    from cpbmonitor.registry.services.parties import PartyRecord
+
+app = typer.Typer(
+    help="Demonstration data: generated, not real national reports.", no_args_is_help=True
+)
+
+
+@app.command("load")
+def load(
+    seed: int = typer.Option(DEFAULT_SEED, "--seed", help="Random seed (same seed, same data)."),
+) -> None:
+    """Fill an EMPTY database with generated fourth- and fifth-cycle national reports of
+    real Parties, labelled as demonstration data. Loads the list of governments first.
+    Refuses when the database already holds national reports."""
+    use_database()
+    from django.db import DatabaseError
+
+    from cpbmonitor.core.demo import generate_demo
+    from cpbmonitor.registry.models import NationalReport
+    from cpbmonitor.registry.services.cycles import sync_cycles
+    from cpbmonitor.registry.services.parties import load_parties, read_parties
+    from cpbmonitor.registry.services.reports import prepare_import, rejection_message, write_import
+
+    existing = NationalReport.objects.count()
+    if existing:
+        fail(
+            f"the database already holds {existing} national report(s): demonstration data "
+            "are loaded only into an empty database (use a new database, then "
+            "`cpb db migrate` and `cpb demo load`)"
+        )
+    records = read_parties()
+    load_parties(records)
+    sync_cycles()
+    dataset = generate_demo([demo_party(r) for r in records], seed)
+    source = source_label(seed)
+    with TemporaryDirectory(prefix="cpb-demo-") as tmp, _progress() as progress:
+        paths = write_documents(dataset, Path(tmp))
+        reading = progress.add_task("Validating", total=len(paths))
+        plan = prepare_import(paths, tick=lambda: progress.advance(reading))
+        if plan.rejected:  # a bug in the generator: nothing is written
+            progress.stop()
+            fail(rejection_message(plan))
+        plan.ready = [dataclasses.replace(r, file=source) for r in plan.ready]
+        writing = progress.add_task("Writing", total=len(plan.ready))
+        try:
+            result = write_import(plan, tick=lambda: progress.advance(writing))
+        except DatabaseError as error:
+            progress.stop()
+            fail(f"database error, nothing was loaded: {error}")
+    typer.echo(
+        f"Loaded {result.created} national reports ({result.answers} answer values), seed {seed}."
+    )
+    typer.echo(
+        f"{LABEL}. Identifiers start with 'demo-'; each stored body carries "
+        f"'{DEMO_MARK}'; source: '{source}'."
+    )
+    typer.echo(f"Stored but flagged as from non-Parties: {', '.join(result.non_party)}")
+    typer.echo("Set CPB_DEMO_DATA=1 so that every page shows the demonstration banner.")
+
+
+def demo_party(record: PartyRecord) -> DemoParty:
+    """The generator's view of a government read by the registry."""
+    return DemoParty(
+        iso2=record.iso2,
+        name=record.name,
+        region=record.region.value if record.region else None,
+        cp_party=record.cp_party,
+        cp_party_since=record.cp_party_since,
+    )
+
+
+def source_label(seed: int) -> str:
+    return f"demonstration data (seed {seed})"
+
+
+def write_documents(dataset: DemoDataset, folder: Path) -> list[Path]:
+    """One BCH JSON file (wrapped document) per generated document."""
+    paths = []
+    for index, document in enumerate(dataset.documents):
+        path = folder / f"{index:04d}-{document.identifier}.json"
+        path.write_text(
+            json.dumps(document.to_bch(wrapped=True), ensure_ascii=False), encoding="utf-8"
+        )
+        paths.append(path)
+    return paths
+
+
+def _progress() -> Progress:
+    """A progress bar on a terminal, nothing otherwise."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err_console,
+        disable=not err_console.is_terminal,
+        transient=True,
+    )
