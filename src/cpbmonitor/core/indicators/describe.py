@@ -1,0 +1,69 @@
+"""Plain-words tables of a methodology, for ``docs/methodology.md`` and the pages.
+
+``docs/methodology.md`` embeds ``methodology_table`` for each shipped plan version; a
+test fails when the page and the data files disagree. Regenerate the section with
+``python -m cpbmonitor.core.indicators.describe``.
+"""
+
+from __future__ import annotations
+
+from cpbmonitor.core.indicators.methodology import IndicatorMethod, Methodology, load_methodology
+from cpbmonitor.core.plan import load_plan
+from cpbmonitor.core.plan.model import PlanVersion
+
+VERSIONS = ("draft-2020", "draft-2019")
+
+
+def _rule_cell(entry: IndicatorMethod, cycle: int) -> str:
+    if entry.source != "national-reports":
+        return "—"
+    if cycle not in entry.rules:
+        return "no rule: " + entry.no_rule.get(cycle, "not defined")
+    rule = "`" + entry.rules[cycle].replace("|", "\\|") + "`"
+    among = entry.population_rules.get(cycle)
+    return f"among `{among}`: {rule}" if among else rule
+
+
+def _source_cell(entry: IndicatorMethod) -> str:
+    text = entry.source if entry.unit == "percent-of-parties" else f"{entry.source} ({entry.unit})"
+    if entry.pending:
+        text += f"; **pending**: {entry.pending}"
+    if entry.reason:
+        text += f"; {entry.reason}"
+    if entry.unit != "percent-of-parties":
+        return text
+    population: str = entry.population
+    if entry.count_non_reporting:
+        population += ", non-reporting counted"
+    return f"{text}; {population}"
+
+
+def methodology_table(
+    plan: PlanVersion, methodology: Methodology, current: int = 5, baseline: int = 4
+) -> str:
+    lines = [
+        f"### Plan version {plan.id} ({len(methodology.indicators)} indicators)",
+        "",
+        "| Indicator | How it is computed | Source, population | Fifth report (cycle "
+        f"{current}) | Fourth report (baseline, cycle {baseline}) |",
+        "|---|---|---|---|---|",
+    ]
+    for indicator in plan.indicators():
+        entry = methodology.entry(indicator.code)
+        if entry is None:
+            lines.append(f"| {indicator.code} | **no methodology entry** | | | |")
+            continue
+        method = entry.method + (f" *{entry.note}*" if entry.note else "")
+        lines.append(
+            f"| {indicator.code} | {method} | {_source_cell(entry)} | "
+            f"{_rule_cell(entry, current)} | {_rule_cell(entry, baseline)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def shipped_tables() -> str:
+    return "\n".join(methodology_table(load_plan(v), load_methodology(v)) for v in VERSIONS)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(shipped_tables(), end="")

@@ -1,0 +1,163 @@
+"""Outputs of an ``Evaluation``: JSON rows, tidy CSV, and an XLSX workbook for people.
+
+Every writer returns bytes and is registered in ``core.exports.registry`` as kind
+``evaluation`` (formats ``json``, ``csv``, ``xlsx``). A row is one indicator, cycle and
+group::
+
+    {"indicator": "A.1(a)", "cycle": 5, "group": "global", "numerator": 41,
+     "denominator": 60, "value": 68.33, "reports_used": 60, "baseline_cycle": 4,
+     "baseline_numerator": ..., "baseline_denominator": ..., "baseline_value": ...,
+     "change": ..., "status": "improved" | "no change" | "declined" | null, "note": ...}
+
+The workbook has a summary sheet, one sheet per goal (indicators as rows; for each
+group the baseline, the current value and the change side by side, the change coloured
+by status through conditional formatting) and a sheet of notes and methods.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from cpbmonitor.core.exports.registry import exporter
+from cpbmonitor.core.indicators.inputs import GROUPS
+from cpbmonitor.core.indicators.results import ROW_FIELDS, Evaluation, IndicatorResult
+
+GREEN = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
+RED = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
+GREY = PatternFill("solid", start_color="EDEDED", end_color="EDEDED")
+BOLD = Font(bold=True)
+
+
+def rows(evaluation: Evaluation) -> list[dict[str, Any]]:
+    return [result.as_row() for result in evaluation.rows()]
+
+
+@exporter("evaluation", "json")
+def to_json(evaluation: Evaluation) -> bytes:
+    return json.dumps(rows(evaluation), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+@exporter("evaluation", "csv")
+def to_csv(evaluation: Evaluation) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(ROW_FIELDS), lineterminator="\n")
+    writer.writeheader()
+    for row in rows(evaluation):
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buffer.getvalue().encode("utf-8")
+
+
+@exporter("evaluation", "xlsx")
+def to_xlsx(evaluation: Evaluation) -> bytes:
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = "Summary"
+    _summary_sheet(summary, evaluation)
+    for goal in evaluation.goals:
+        members = [r for r in evaluation.indicators if r.goal == goal.code]
+        _goal_sheet(book.create_sheet(_sheet_name(goal.code)), evaluation, goal.title, members)
+    _notes_sheet(book.create_sheet("Methods and notes"), evaluation)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _sheet_name(code: str) -> str:
+    return f"Goal {code}"[:31]
+
+
+def _cycle_label(evaluation: Evaluation) -> tuple[str, str]:
+    base = f"cycle {evaluation.baseline.number}" if evaluation.baseline else "baseline"
+    return base, f"cycle {evaluation.cycle.number}"
+
+
+def _summary_sheet(sheet: Worksheet, evaluation: Evaluation) -> None:
+    base, now = _cycle_label(evaluation)
+    sheet.append([f"Plan {evaluation.plan}: {now} compared with {base}"])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([])
+    sheet.append(["Goal", "Title", "Improved", "No change", "Declined", "Not compared"])
+    for cell in sheet[3]:
+        cell.font = BOLD
+    for goal in evaluation.goals:
+        sheet.append(
+            [goal.code, goal.title, goal.improved, goal.no_change, goal.declined, goal.not_compared]
+        )
+    sheet.column_dimensions["B"].width = 70
+
+
+def _goal_sheet(
+    sheet: Worksheet, evaluation: Evaluation, title: str, members: list[IndicatorResult]
+) -> None:
+    base, now = _cycle_label(evaluation)
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=12)
+    header_groups: list[Any] = ["", ""]
+    header: list[Any] = ["Indicator", "Text"]
+    for group in GROUPS:
+        header_groups += [group, "", ""]
+        header += [base, now, "change"]
+    sheet.append(header_groups)
+    sheet.append(header)
+    for row in (2, 3):
+        for cell in sheet[row]:
+            cell.font = BOLD
+    for col in range(len(GROUPS)):
+        first = 3 + 3 * col
+        sheet.merge_cells(start_row=2, start_column=first, end_row=2, end_column=first + 2)
+    for result in members:
+        line: list[Any] = [result.code, result.text]
+        for group in GROUPS:
+            g = result.groups[group]
+            line += [g.baseline_value, g.value, g.change]
+        sheet.append(line)
+        if result.overall.value is None:
+            sheet.cell(row=sheet.max_row, column=2).fill = GREY
+    last = sheet.max_row
+    if last >= 4:
+        _colour_changes(sheet, evaluation.settings.change_threshold, last)
+    sheet.column_dimensions["B"].width = 60
+    for row in sheet.iter_rows(min_row=4, max_col=2):
+        row[1].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "C4"
+
+
+def _colour_changes(sheet: Worksheet, threshold: float, last: int) -> None:
+    for col in range(len(GROUPS)):
+        letter = get_column_letter(5 + 3 * col)
+        cells = f"{letter}4:{letter}{last}"
+        sheet.conditional_formatting.add(
+            cells, CellIsRule(operator="greaterThanOrEqual", formula=[str(threshold)], fill=GREEN)
+        )
+        sheet.conditional_formatting.add(
+            cells, CellIsRule(operator="lessThanOrEqual", formula=[str(-threshold)], fill=RED)
+        )
+
+
+def _notes_sheet(sheet: Worksheet, evaluation: Evaluation) -> None:
+    sheet.append(["Indicator", "Unit", "Population", "Source", "Method", "Note"])
+    for cell in sheet[1]:
+        cell.font = BOLD
+    for result in evaluation.indicators:
+        sheet.append(
+            [
+                result.code,
+                result.unit,
+                result.population,
+                result.source,
+                result.method,
+                result.overall.note or "",
+            ]
+        )
+    sheet.column_dimensions["E"].width = 70
+    sheet.column_dimensions["F"].width = 60

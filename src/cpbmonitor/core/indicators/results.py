@@ -1,0 +1,195 @@
+"""What the engine returns: per indicator and group, per Party, per goal and objective."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from cpbmonitor.core.indicators.inputs import GLOBAL, CycleInfo, Settings
+
+Status = Literal["improved", "no change", "declined"]
+STATUSES: tuple[Status, ...] = ("improved", "no change", "declined")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """Raw numbers for one group in one cycle, before comparison with the baseline."""
+
+    numerator: int | None
+    denominator: int | None
+    reports_used: int = 0
+    note: str | None = None
+
+    def value(self, unit: str) -> float | None:
+        if self.numerator is None:
+            return None
+        if unit == "count":
+            return float(self.numerator)
+        if not self.denominator:
+            return None
+        return round(100.0 * self.numerator / self.denominator, 2)
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """One row of the results: an indicator, a cycle and a group (global or a region)."""
+
+    indicator: str
+    cycle: int
+    group: str
+    numerator: int | None
+    denominator: int | None
+    value: float | None
+    reports_used: int
+    baseline_cycle: int | None
+    baseline_numerator: int | None
+    baseline_denominator: int | None
+    baseline_value: float | None
+    change: float | None
+    """``value - baseline_value``: percentage points (percentages) or units (counts)."""
+    status: Status | None
+    note: str | None
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "indicator": self.indicator,
+            "cycle": self.cycle,
+            "group": self.group,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "value": self.value,
+            "reports_used": self.reports_used,
+            "baseline_cycle": self.baseline_cycle,
+            "baseline_numerator": self.baseline_numerator,
+            "baseline_denominator": self.baseline_denominator,
+            "baseline_value": self.baseline_value,
+            "change": self.change,
+            "status": self.status,
+            "note": self.note,
+        }
+
+
+ROW_FIELDS: tuple[str, ...] = (
+    "indicator",
+    "cycle",
+    "group",
+    "numerator",
+    "denominator",
+    "value",
+    "reports_used",
+    "baseline_cycle",
+    "baseline_numerator",
+    "baseline_denominator",
+    "baseline_value",
+    "change",
+    "status",
+    "note",
+)
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    code: str
+    goal: str
+    text: str
+    unit: str
+    source: str
+    population: str
+    method: str
+    groups: Mapping[str, GroupResult]
+    pending: str | None = None
+    caveat: str | None = None
+
+    @property
+    def overall(self) -> GroupResult:
+        return self.groups[GLOBAL]
+
+
+@dataclass(frozen=True)
+class PartyScore:
+    """Whether one Party meets one binary indicator in the current and baseline cycle.
+    ``None``: the Party is not in the indicator's population in that cycle."""
+
+    government: str
+    region: str | None
+    indicator: str
+    current: bool | None
+    baseline: bool | None
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Per-Party results of one binary indicator: government -> meets it, per cycle.
+    A Party missing from a mapping is not in the indicator's population that cycle."""
+
+    indicator: str
+    current: Mapping[str, bool]
+    baseline: Mapping[str, bool]
+
+    def governments(self) -> list[str]:
+        return sorted(set(self.current) | set(self.baseline))
+
+    def score(self, government: str, region: str | None = None) -> PartyScore:
+        return PartyScore(
+            government,
+            region,
+            self.indicator,
+            self.current.get(government),
+            self.baseline.get(government),
+        )
+
+
+@dataclass(frozen=True)
+class Summary:
+    """How many of a goal's (or objective's) indicators improved, held or declined."""
+
+    kind: Literal["goal", "objective"]
+    code: str
+    title: str
+    indicators: tuple[str, ...]
+    improved: int = 0
+    no_change: int = 0
+    declined: int = 0
+    not_compared: int = 0
+    """Indicators without a current or baseline value (pending, not measurable, no rule)."""
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    plan: str
+    cycle: CycleInfo
+    baseline: CycleInfo | None
+    settings: Settings
+    indicators: tuple[IndicatorResult, ...]
+    scorecards: tuple[Scorecard, ...] = ()
+    regions: Mapping[str, str | None] = field(default_factory=dict)
+    """Government -> region, for the scorecard."""
+    goals: tuple[Summary, ...] = ()
+    objectives: tuple[Summary, ...] = ()
+    _by_code: dict[str, IndicatorResult] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_code", {r.code: r for r in self.indicators})
+
+    def result(self, code: str) -> IndicatorResult:
+        return self._by_code[code]
+
+    def rows(self) -> list[GroupResult]:
+        """Every (indicator, group) result, in plan order then group order."""
+        return [g for r in self.indicators for g in r.groups.values()]
+
+    def scorecard(self) -> Iterator[PartyScore]:
+        """Every (Party, binary indicator) score, indicator by indicator."""
+        for card in self.scorecards:
+            for government in card.governments():
+                yield card.score(government, self.regions.get(government))
+
+    def party_scores(self, government: str) -> list[PartyScore]:
+        """One Party's scores on every binary indicator of its populations."""
+        region = self.regions.get(government)
+        return [
+            card.score(government, region)
+            for card in self.scorecards
+            if government in card.current or government in card.baseline
+        ]

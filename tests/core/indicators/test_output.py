@@ -1,0 +1,89 @@
+"""JSON, CSV and XLSX outputs of an evaluation."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from cpbmonitor.core.exports.registry import get_exporter
+from cpbmonitor.core.formats import Questionnaire
+from cpbmonitor.core.indicators import (
+    Evaluation,
+    evaluate,
+    load_methodology,
+    output,
+    to_csv,
+    to_json,
+)
+from cpbmonitor.core.plan import load_plan
+from tests.core.indicators.conftest import C4, C5
+from tests.core.indicators.dataset import PARTIES, REPORTS
+
+
+@pytest.fixture(scope="module")
+def ev(real_formats: dict[int, Questionnaire]) -> Evaluation:
+    plan = load_plan("draft-2020")
+    return evaluate(
+        plan, load_methodology("draft-2020"), C5, C4, PARTIES, REPORTS, questionnaires=real_formats
+    )
+
+
+def test_json_rows(ev: Evaluation) -> None:
+    rows = json.loads(to_json(ev))
+    assert len(rows) == 48 * 6
+    first = rows[0]
+    assert first == {
+        "indicator": "A.1(a)",
+        "cycle": 5,
+        "group": "global",
+        "numerator": 4,
+        "denominator": 7,
+        "value": 57.14,
+        "reports_used": 7,
+        "baseline_cycle": 4,
+        "baseline_numerator": 3,
+        "baseline_denominator": 5,
+        "baseline_value": 60.0,
+        "change": -2.86,
+        "status": "declined",
+        "note": None,
+    }
+
+
+def test_csv_is_tidy(ev: Evaluation) -> None:
+    rows = list(csv.DictReader(io.StringIO(to_csv(ev).decode("utf-8"))))
+    assert len(rows) == 48 * 6
+    a3a = next(r for r in rows if r["indicator"] == "A.3(a)" and r["group"] == "global")
+    assert (a3a["value"], a3a["baseline_value"], a3a["status"]) == ("71.43", "66.67", "improved")
+    pending = next(r for r in rows if r["indicator"] == "A.1(b)" and r["group"] == "AFR")
+    assert pending["value"] == "" and pending["note"].startswith("pending: ")
+
+
+def test_xlsx_one_sheet_per_goal(ev: Evaluation, tmp_path: Path) -> None:
+    path = tmp_path / "evaluation.xlsx"
+    path.write_bytes(output.to_xlsx(ev))
+    book = load_workbook(path)
+    assert book.sheetnames[0] == "Summary" and book.sheetnames[-1] == "Methods and notes"
+    assert [n for n in book.sheetnames if n.startswith("Goal ")] == [
+        f"Goal {g.code}" for g in ev.goals
+    ]
+    sheet = book["Goal A.1"]
+    assert sheet["A4"].value == "A.1(a)"
+    assert (sheet["C3"].value, sheet["D3"].value, sheet["E3"].value) == (
+        "cycle 4",
+        "cycle 5",
+        "change",
+    )
+    assert (sheet["C4"].value, sheet["D4"].value, sheet["E4"].value) == (60.0, 57.14, -2.86)
+    assert sheet["C2"].value == "global" and sheet["F2"].value == "AFR"
+    assert len(sheet.conditional_formatting) >= 6
+
+
+def test_registered_as_exports(ev: Evaluation) -> None:
+    assert get_exporter("evaluation", "json")(ev) == to_json(ev)
+    assert get_exporter("evaluation", "csv") is output.to_csv
