@@ -21,6 +21,9 @@ COMMAND_GROUPS: dict[str, str] = {
     "reports": "cpbmonitor.cli.reports",
     "demo": "cpbmonitor.cli.demo",
     "serve": "cpbmonitor.cli.serve",
+    "evaluate": "cpbmonitor.cli.evaluate",
+    "analyze": "cpbmonitor.cli.analyze",
+    "scorecard": "cpbmonitor.cli.scorecard",
 }
 """Group name -> module holding a ``typer.Typer`` called ``app``."""
 

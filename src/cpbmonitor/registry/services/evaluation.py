@@ -1,0 +1,109 @@
+"""Adapters from stored rows to the indicator engine's plain inputs, and the calls the CLI,
+the pages and the API share: evaluate a plan version, analyse a question, a scorecard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from cpbmonitor.core.formats import Questionnaire
+from cpbmonitor.core.indicators import (
+    CycleInfo,
+    Evaluation,
+    PartyRecord,
+    PreviousCycle,
+    QuestionAnalysis,
+    ReportRecord,
+    Settings,
+    analyze_question,
+    evaluate,
+    load_methodology,
+)
+from cpbmonitor.core.plan import load_plan
+from cpbmonitor.registry.models import Answer, NationalReport, Party, ReportingCycle
+from cpbmonitor.registry.services.formats import questionnaire_for
+
+
+def party_records() -> list[PartyRecord]:
+    return [
+        PartyRecord(
+            government=party.iso2,
+            region=party.region or None,
+            cp_party_since=party.cp_party_since,
+            sp_party_since=party.sp_party_since,
+            gef_eligible=party.gef_eligible,
+        )
+        for party in Party.objects.all()
+    ]
+
+
+def cycle_info(number: int | str) -> CycleInfo:
+    cycle = ReportingCycle.objects.resolve(number)
+    if cycle.number is None:
+        raise ReportingCycle.DoesNotExist(f"cycle {number} has no number to evaluate")
+    return CycleInfo(number=cycle.number, schema=cycle.schema, deadline=cycle.deadline)
+
+
+def report_records(cycles: Iterable[int]) -> list[ReportRecord]:
+    """The current report of every government in ``cycles``, answers read in one query."""
+    reports = list(
+        NationalReport.objects.current()
+        .filter(cycle__number__in=list(cycles))
+        .values_list("id", "government__iso2", "cycle__number", "submitted_on", "complete")
+    )
+    answers: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    rows = Answer.objects.filter(report_id__in=[r[0] for r in reports]).values_list(
+        "report_id", "question", "value"
+    )
+    for report_id, question, value in rows.iterator(chunk_size=5000):
+        answers[report_id][question].add(value)
+    return [
+        ReportRecord(
+            government=government,
+            cycle=number,
+            submitted_on=_utc_date(submitted_on),
+            complete=complete,
+            answers={key: frozenset(values) for key, values in answers[report_id].items()},
+        )
+        for report_id, government, number, submitted_on, complete in reports
+    ]
+
+
+def _utc_date(moment: dt.datetime | None) -> dt.date | None:
+    return moment.astimezone(dt.UTC).date() if moment else None
+
+
+def evaluate_stored(
+    plan_id: str, cycle: int, baseline: int | None, settings: Settings | None = None
+) -> Evaluation:
+    """Every indicator of ``plan_id`` for ``cycle`` against ``baseline``, from stored reports."""
+    plan = load_plan(plan_id)
+    current = cycle_info(cycle)
+    previous = cycle_info(baseline) if baseline is not None else None
+    numbers = [current.number] + ([previous.number] if previous else [])
+    return evaluate(
+        plan,
+        load_methodology(plan.id),
+        current,
+        previous,
+        party_records(),
+        report_records(numbers),
+        settings,
+    )
+
+
+def analyze_stored_question(key: str, cycle: int, compare: bool = False) -> QuestionAnalysis:
+    """Counts of each option of question ``key`` by region, optionally beside the mapped
+    question of the previous cycle."""
+    current = cycle_info(cycle)
+    questionnaire: Questionnaire = questionnaire_for(current.schema)
+    previous: PreviousCycle | None = None
+    numbers = [current.number]
+    if compare:
+        before = cycle_info(current.number - 1)
+        previous = PreviousCycle(questionnaire_for(before.schema), before)
+        numbers.append(before.number)
+    return analyze_question(
+        questionnaire, report_records(numbers), party_records(), key, current, previous
+    )
