@@ -103,9 +103,8 @@ def main() -> None:
         answers = plain_scan(rs)
         print(f"{label}: {len(rs)} reports, {len(ps)} governments, {answers} answer values")
         print(f"  full evaluation (both cycles, all groups, scorecards): {evaluation_time:.3f} s")
-        print(
-            f"  plain scan of all answers: {scan_time:.3f} s; ratio {evaluation_time / scan_time:.1f}"
-        )
+        ratio = evaluation_time / scan_time
+        print(f"  plain scan of all answers: {scan_time:.3f} s; ratio {ratio:.1f}")
 
 
 if __name__ == "__main__":
