@@ -24,6 +24,7 @@ COMMAND_GROUPS: dict[str, str] = {
     "evaluate": "cpbmonitor.cli.evaluate",
     "analyze": "cpbmonitor.cli.analyze",
     "scorecard": "cpbmonitor.cli.scorecard",
+    "run": "cpbmonitor.cli.run",
 }
 """Group name -> module holding a ``typer.Typer`` called ``app``."""
 
@@ -42,15 +43,6 @@ def _root(
     if version:
         typer.echo(__version__)
         raise typer.Exit()
-
-
-@app.command("run")
-def run() -> None:
-    """The main job (`make run`): show the plan overview."""
-    from cpbmonitor.cli.plan import console, plan_tree
-    from cpbmonitor.core.plan import load_plan
-
-    console.print(plan_tree(load_plan("draft-2020")))
 
 
 def _mount_groups() -> None:
