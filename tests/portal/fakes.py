@@ -12,8 +12,14 @@ from typing import Any
 def _row(indicator: str, group: str, num: Any, den: Any, value: Any, base: Any, status: str):
     change = None if value is None or base is None else round(value - base, 1)
     return {
-        "indicator": indicator, "group": group, "numerator": num, "denominator": den,
-        "value": value, "baseline_value": base, "change": change, "status": status,
+        "indicator": indicator,
+        "group": group,
+        "numerator": num,
+        "denominator": den,
+        "value": value,
+        "baseline_value": base,
+        "change": change,
+        "status": status,
     }
 
 
@@ -38,8 +44,15 @@ class FakeSource:
     def scorecard(self, party_code):
         if party_code != "br":
             return []
-        return [{"cycle": "5", "indicator": "A.1(a)", "party": True,
-                 "region_value": 100.0, "world_value": 75.0}]
+        return [
+            {
+                "cycle": "5",
+                "indicator": "A.1(a)",
+                "party": True,
+                "region_value": 100.0,
+                "world_value": 75.0,
+            }
+        ]
 
     def methodology(self, indicator_code):
         if indicator_code != "A.1(a)":
@@ -48,3 +61,21 @@ class FakeSource:
             "text": "Share of Parties whose report says national measures are fully in place.",
             "questions": [{"schema": "cpbNationalReport5", "key": "Q007", "cycle": "5"}],
         }
+
+
+class RichSource(FakeSource):
+    """Every indicator of the plan in every group, with made-up values (screenshots)."""
+
+    def evaluate(self, plan):
+        rows = []
+        for number, indicator in enumerate(plan.indicators()):
+            for offset, group in enumerate(("global", "AFR", "ASP", "CEE", "GRULAC", "WEOG")):
+                denominator = (52, 45, 22, 38, 33, 26)[offset]
+                numerator = (number * 7 + offset * 11) % denominator
+                value = round(100 * numerator / denominator, 1)
+                base = round(max(value - (number + offset) % 9 + 3, 0), 1)
+                status = "improved" if value > base else "worsened" if value < base else "unchanged"
+                rows.append(
+                    _row(indicator.code, group, numerator, denominator, value, base, status)
+                )
+        return rows

@@ -19,7 +19,7 @@ def text(response) -> str:
 # -- home ------------------------------------------------------------------------------
 
 
-def test_home_without_engine_lists_goals_and_says_not_computed(client, world):
+def test_home_before_any_report_lists_goals_and_says_not_computed(client, db):
     page = text(client.get("/"))
     assert "Parties have in place functional national biosafety frameworks" in page
     assert "not yet computed" in page
@@ -48,7 +48,9 @@ def test_home_without_any_data(client, db):
     assert "No reporting cycle is loaded yet." in page
 
 
-def test_home_queries_are_few_and_results_cached(client, world, engine, django_assert_max_num_queries):
+def test_home_queries_are_few_and_results_cached(
+    client, world, engine, django_assert_max_num_queries
+):
     from tests.portal.fakes import FakeSource
 
     client.get("/")
@@ -86,10 +88,18 @@ def test_indicator_page_with_chart_table_and_methodology(client, world, engine):
         assert f'href="/indicators/A.1(a)/data.{fmt}"' in page
 
 
-def test_indicator_page_without_engine(client, db):
-    page = text(client.get("/indicators/B.1(a)/"))
+def test_indicator_page_before_any_report_shows_the_methodology(client, db):
+    page = text(client.get("/indicators/A.1(a)/"))
     assert "not yet computed" in page
-    assert "published with the indicator engine" in page
+    assert "fully or partially in place" in page  # the engine's methodology, in plain words
+    assert 'href="/questions/4/Q014/"' in page
+
+
+def test_indicator_page_from_the_real_engine(client, world):
+    # A.1(a), world: cycle 5 full, partial, full -> 3 of 3; cycle 4 (baseline) 4 of 4.
+    page = text(client.get("/indicators/A.1(a)/"))
+    assert "World: Baseline 100.0\u00a0%, Current 100.0\u00a0%" in page
+    assert "no change" in page
 
 
 def test_indicator_downloads(client, world, engine):
@@ -106,9 +116,18 @@ def test_indicator_downloads(client, world, engine):
 
 @pytest.mark.parametrize(
     "url",
-    ["/goals/A.99/", "/goals/C.1/", "/indicators/A.1(z)/", "/indicators/A.1(a)/data.pdf",
-     "/parties/zz/", "/questions/9/", "/questions/5/Q999/", "/questions/5/Q001x/",
-     "/plan/draft-1999/", "/plan/compare/draft-2020/draft-2019/"],
+    [
+        "/goals/A.99/",
+        "/goals/C.1/",
+        "/indicators/A.1(z)/",
+        "/indicators/A.1(a)/data.pdf",
+        "/parties/zz/",
+        "/questions/9/",
+        "/questions/5/Q999/",
+        "/questions/5/Q001x/",
+        "/plan/draft-1999/",
+        "/plan/compare/draft-2020/draft-2019/",
+    ],
 )
 def test_unknown_codes_answer_404(client, world, url):
     assert client.get(url).status_code == 404
@@ -130,8 +149,9 @@ def test_party_page_lists_reports_and_scorecard(client, world, engine):
     assert "Scorecard" in page and "100.0\u00a0%" in page and "75.0\u00a0%" in page
 
 
-def test_party_page_without_engine(client, world):
-    assert "not yet computed" in text(client.get("/parties/ng/"))
+def test_party_page_scorecard_from_the_real_engine(client, world):
+    page = text(client.get("/parties/ng/"))
+    assert "Cycle 5" in page and 'href="/indicators/A.1(a)/"' in page
 
 
 # -- question analyzer -----------------------------------------------------------------------
@@ -203,4 +223,11 @@ def test_english_page_links_to_french(client, db):
 def test_demo_banner(client, db, settings):
     assert "Demonstration data." not in text(client.get("/plan/"))
     settings.CPB_DEMO_DATA = True
+    assert "Demonstration data." in text(client.get("/plan/"))
+
+
+def test_demo_banner_when_the_database_holds_demonstration_reports(client, db):
+    from tests.registry.factories import make_cycle, make_party, make_report
+
+    make_report(make_party("br"), make_cycle(5), identifier="demo-nr5-br")
     assert "Demonstration data." in text(client.get("/plan/"))

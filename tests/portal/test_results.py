@@ -12,12 +12,21 @@ from tests.registry.factories import make_report
 pytestmark = pytest.mark.django_db
 
 
-def test_without_engine_nothing_is_computed(db):
+def test_before_any_report_nothing_is_computed(db):
     evaluation = results.evaluation()
     assert not evaluation.computed
     assert evaluation.indicator("A.1(a)").world.status == "not-computed"
     assert results.scorecard("br") is None
-    assert results.methodology("A.1(a)") is None
+    assert "fully or partially in place" in results.methodology("A.1(a)").text
+
+
+def test_engine_results_on_the_tiny_registry(world):
+    result = results.evaluation().indicator("A.1(a)")
+    assert result.world == results.GroupValue("global", 3, 3, 100, 100, 0, "no change")
+    assert result.group("WEOG").value is None  # France did not report in cycle 5
+    scores = {(row.cycle, row.indicator): row for row in results.scorecard("br")}
+    assert scores[("5", "A.1(a)")].party is True
+    assert scores[("4", "A.1(a)")].world_value == 100
 
 
 def test_rows_become_results(world, engine):

@@ -73,7 +73,7 @@ def load(
         f"'{DEMO_MARK}'; source: '{source}'."
     )
     typer.echo(f"Stored but flagged as from non-Parties: {', '.join(result.non_party)}")
-    typer.echo("Set CPB_DEMO_DATA=1 so that every page shows the demonstration banner.")
+    typer.echo("Every page and export of the platform says that these are demonstration data.")
 
 
 def demo_party(record: PartyRecord) -> DemoParty:

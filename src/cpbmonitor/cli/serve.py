@@ -50,9 +50,7 @@ def _server(wsgi_app: Any, options: dict[str, Any]) -> Any:
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
-    workers: int = typer.Option(
-        min(4, (os.cpu_count() or 1) + 1), min=1, help="Worker processes."
-    ),
+    workers: int = typer.Option(min(4, (os.cpu_count() or 1) + 1), min=1, help="Worker processes."),
 ) -> None:
     """Serve the web portal at http://HOST:PORT/ until stopped (Ctrl+C)."""
     from cpbmonitor.web.bootstrap import SchemaOutOfDate, require_current_schema, setup_django

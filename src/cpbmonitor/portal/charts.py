@@ -60,8 +60,15 @@ def bar_chart(
         '<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {} {}" '
         'role="img" aria-labelledby="{}-title {}-desc" focusable="false">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
-        WIDTH, height, chart_id, chart_id, chart_id, title, chart_id, description,
-        mark_safe("".join(parts)),  # noqa: S308 - every part is built with format_html
+        WIDTH,
+        height,
+        chart_id,
+        chart_id,
+        chart_id,
+        title,
+        chart_id,
+        description,
+        mark_safe("".join(parts)),
     )
     return svg
 
@@ -74,7 +81,10 @@ def _legend(series: Sequence[Series]) -> str:
             format_html(
                 '<rect class="series-{}" x="{}" y="4" width="12" height="12" rx="2"/>'
                 '<text class="legend" x="{}" y="15">{}</text>',
-                number, x, x + 18, serie.name,
+                number,
+                x,
+                x + 18,
+                serie.name,
             )
         )
         x += 30 + 8 * len(serie.name)
@@ -87,7 +97,11 @@ def _label(category: str, y: int) -> str:
 
 
 def _bar(
-    serie: Series, number: int, value: float | None, y: int, scale: float,
+    serie: Series,
+    number: int,
+    value: float | None,
+    y: int,
+    scale: float,
     fmt: Callable[[float], str],
 ) -> str:
     if value is None:
@@ -99,8 +113,15 @@ def _bar(
         '<rect class="series-{}" x="0" y="{}" width="{}" height="{}" rx="2">'
         "<title>{}: {}</title></rect>"
         '<text class="value" x="{}" y="{}">{}</text>',
-        number, y, f"{width:.1f}", BAR_HEIGHT, serie.name, fmt(value),
-        f"{width + 6:.1f}", y + 11, fmt(value),
+        number,
+        y,
+        f"{width:.1f}",
+        BAR_HEIGHT,
+        serie.name,
+        fmt(value),
+        f"{width + 6:.1f}",
+        y + 11,
+        fmt(value),
     )
 
 

@@ -36,9 +36,25 @@ def setting(name: str) -> Any:
     return getattr(settings, name, DEFAULTS[name])
 
 
+DEMO_CACHE_KEY = "portal:demo-data"
+
+
 def demo_data() -> bool:
-    """Whether the data shown are demonstration data (banner on every page)."""
-    return bool(setting("CPB_DEMO_DATA"))
+    """Whether the data shown are demonstration data (banner on every page): the setting
+    forces it on; otherwise the database says so when it holds demonstration reports."""
+    if setting("CPB_DEMO_DATA"):
+        return True
+    from django.core.cache import cache
+
+    from cpbmonitor.registry.models import NationalReport
+
+    return bool(
+        cache.get_or_set(
+            DEMO_CACHE_KEY,
+            lambda: NationalReport.objects.demonstration().exists(),
+            setting("PORTAL_CACHE_SECONDS"),
+        )
+    )
 
 
 def plan_version() -> str:

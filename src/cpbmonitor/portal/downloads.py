@@ -13,8 +13,15 @@ from cpbmonitor.core.plan import Indicator
 from cpbmonitor.portal.results import IndicatorResult
 
 COLUMNS = (
-    "indicator", "group", "numerator", "denominator", "value", "baseline_value", "change",
-    "status", "unit",
+    "indicator",
+    "group",
+    "numerator",
+    "denominator",
+    "value",
+    "baseline_value",
+    "change",
+    "status",
+    "unit",
 )
 
 Writer = Callable[[Indicator, IndicatorResult], bytes]
@@ -32,9 +39,14 @@ def writes(fmt: str, content_type: str) -> Callable[[Writer], Writer]:
 def rows(result: IndicatorResult) -> list[dict[str, object]]:
     return [
         {
-            "indicator": result.code, "group": v.group, "numerator": v.numerator,
-            "denominator": v.denominator, "value": v.value,
-            "baseline_value": v.baseline_value, "change": v.change, "status": v.status,
+            "indicator": result.code,
+            "group": v.group,
+            "numerator": v.numerator,
+            "denominator": v.denominator,
+            "value": v.value,
+            "baseline_value": v.baseline_value,
+            "change": v.change,
+            "status": v.status,
             "unit": result.unit,
         }
         for v in result.in_order()

@@ -22,8 +22,7 @@ def indicator_chart(result: IndicatorResult, chart_id: str) -> SafeString | None
     unit = result.unit
     return bar_chart(
         chart_id=chart_id,
-        title=_("Indicator %(code)s: baseline and current value by region")
-        % {"code": result.code},
+        title=_("Indicator %(code)s: baseline and current value by region") % {"code": result.code},
         categories=[str(GROUP_LABELS[v.group]) for v in values],
         series=[
             Series(_("Baseline"), [v.baseline_value for v in values]),

@@ -29,6 +29,8 @@ STATUS_LABELS = {
     "improving": _("improving"),
     "unchanged": _("unchanged"),
     "no-change": _("no change"),
+    "no change": _("no change"),
+    "declined": _("declined"),
     "worsened": _("worsened"),
     "declining": _("declining"),
     "target-met": _("target met"),
@@ -36,9 +38,17 @@ STATUS_LABELS = {
     "off-track": _("off track"),
 }
 STATUS_TONES = {
-    "improved": "good", "improving": "good", "target-met": "good", "on-track": "good",
-    "unchanged": "neutral", "no-change": "neutral",
-    "worsened": "bad", "declining": "bad", "off-track": "bad",
+    "improved": "good",
+    "improving": "good",
+    "target-met": "good",
+    "on-track": "good",
+    "unchanged": "neutral",
+    "no-change": "neutral",
+    "no change": "neutral",
+    "declined": "bad",
+    "worsened": "bad",
+    "declining": "bad",
+    "off-track": "bad",
 }
 
 REPORT_STATUS_LABELS = {

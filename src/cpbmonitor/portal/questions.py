@@ -8,7 +8,9 @@ engine's question analyzer when it lands, behind the same functions.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count
 
@@ -102,20 +104,28 @@ def _previous_answers(
     old_key = backward.map_question(question.key)
     if old_key is None:
         return None
-    return count_answers(before, old_key, question, map_value=lambda v: forward.map_value(old_key, v))
+
+    def to_current(value: str) -> str:
+        return forward.map_value(old_key, value)
+
+    return count_answers(before, old_key, question, map_value=to_current)
 
 
 def count_answers(
-    cycle: ReportingCycle, key: str, question: Question, map_value=lambda v: v
+    cycle: ReportingCycle,
+    key: str,
+    question: Question,
+    map_value: Callable[[str], str] = str,
 ) -> CycleAnswers:
+    """Reports of ``cycle`` answering question ``key``, by option and group; answer values
+    pass through ``map_value`` (to read a previous format's values in ``question``'s)."""
     reports = NationalReport.objects.current().by_parties().for_cycle(cycle)
     answers = Answer.objects.filter(report__in=reports, question=key).exclude(value="")
     region = "report__government__region"
-    by_group = _per_group(reports.values("government__region").annotate(n=Count("id")),
-                          "government__region")
-    answered = _per_group(
-        answers.values(region).annotate(n=Count("report", distinct=True)), region
+    by_group = _per_group(
+        reports.values("government__region").annotate(n=Count("id")), "government__region"
     )
+    answered = _per_group(answers.values(region).annotate(n=Count("report", distinct=True)), region)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in answers.values(region, "value").annotate(n=Count("report", distinct=True)):
         value = map_value(row["value"])
@@ -124,13 +134,11 @@ def count_answers(
             counts[value][row[region]] += row["n"]
     labels = {o.value: o.title or o.value for o in question.options}
     values = list(labels) + sorted(v for v in counts if v not in labels)
-    options = [
-        OptionCount(v, labels.get(v, v), dict(counts.get(v, {})), answered) for v in values
-    ]
+    options = [OptionCount(v, labels.get(v, v), dict(counts.get(v, {})), answered) for v in values]
     return CycleAnswers(str(cycle.label), cycle.schema, key, by_group, answered, options)
 
 
-def _per_group(rows, region_field: str) -> dict[str, int]:
+def _per_group(rows: Iterable[dict[str, Any]], region_field: str) -> dict[str, int]:
     totals = dict.fromkeys(GROUPS, 0)
     for row in rows:
         totals["global"] += row["n"]

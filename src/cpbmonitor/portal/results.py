@@ -8,14 +8,13 @@ costs two cheap queries once results are computed.
 
 Raw rows are read by attribute or key: ``indicator``, ``group``, ``numerator``,
 ``denominator``, ``value``, ``baseline_value``, ``change``, ``status`` (and ``unit``),
-which is the shape the engine returns. Until the engine lands, :class:`EngineSource`
+which is the shape the engine returns. While no report is loaded, :class:`EngineSource`
 returns ``None`` and pages say "not yet computed".
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -54,7 +53,9 @@ class IndicatorResult:
 
     @property
     def computed(self) -> bool:
-        return any(v.value is not None or v.status != NOT_COMPUTED for v in self.groups.values())
+        return any(
+            v.value is not None or v.baseline_value is not None for v in self.groups.values()
+        )
 
     def group(self, name: str) -> GroupValue:
         return self.groups.get(name) or GroupValue(name)
@@ -114,31 +115,87 @@ class ResultsSource(Protocol):
 
 
 class EngineSource:
-    """Results from ``cpbmonitor.core.indicators``; ``None`` while it is not installed.
-
-    When the engine lands, these three methods are the only code to write.
-    """
-
-    def __init__(self) -> None:
-        self.engine = _engine()
+    """Results from the indicator engine (``cpbmonitor.core.indicators``) over the stored
+    reports: the latest numbered cycle with methodology rules, against the fourth-report
+    baseline (the previous cycle the methodology covers). ``None`` while no report of
+    such a cycle is loaded."""
 
     def evaluate(self, plan: PlanVersion) -> Iterable[Any] | None:
-        if self.engine is None or not hasattr(self.engine, "evaluate"):
+        evaluation = engine_evaluation(plan)
+        if evaluation is None:
             return None
-        return None  # wire: rows = engine.evaluate(plan, <data from the registry>)
+        return [
+            {**group.as_row(), "unit": "count" if result.unit == "count" else "percent"}
+            for result in evaluation.indicators
+            for group in result.groups.values()
+        ]
 
     def scorecard(self, party_code: str) -> Iterable[Any] | None:
-        return None
+        evaluation = engine_evaluation(current_plan())
+        if evaluation is None:
+            return None
+        rows = []
+        for score in evaluation.party_scores(party_code):
+            result = evaluation.result(score.indicator)
+            region = result.groups.get(score.region or "")
+            world = result.overall
+            for cycle, met, attribute in (
+                (evaluation.cycle, score.current, "value"),
+                (evaluation.baseline, score.baseline, "baseline_value"),
+            ):
+                if cycle is None:
+                    continue
+                rows.append(
+                    {
+                        "cycle": cycle.number,
+                        "indicator": score.indicator,
+                        "party": met,
+                        "region_value": getattr(region, attribute) if region else None,
+                        "world_value": getattr(world, attribute),
+                    }
+                )
+        return rows
 
     def methodology(self, indicator_code: str) -> Any | None:
-        return None
+        from cpbmonitor.core.indicators import load_methodology
+        from cpbmonitor.core.indicators.rules import keys_of, parse
+        from cpbmonitor.registry.models import ReportingCycle
+
+        entry = load_methodology(current_plan().id).entry(indicator_code)
+        if entry is None:
+            return None
+        schemas = dict(ReportingCycle.objects.values_list("number", "schema"))
+        questions = [
+            {"schema": schemas.get(cycle, ""), "key": key, "cycle": str(cycle)}
+            for cycle, rule in sorted(entry.rules.items(), reverse=True)
+            for key in sorted(keys_of(parse(rule)))
+        ]
+        text = " ".join(t for t in (entry.method, entry.note, entry.pending, entry.reason) if t)
+        return {"text": text, "questions": questions}
 
 
-def _engine() -> Any | None:
-    try:
-        return importlib.import_module("cpbmonitor.core.indicators")
-    except ImportError:
-        return None
+def engine_evaluation(plan: PlanVersion) -> Any | None:
+    """The engine's evaluation of ``plan`` over the stored reports (cached)."""
+
+    def compute() -> Any:
+        from cpbmonitor.core.indicators import load_methodology
+        from cpbmonitor.registry.models import NationalReport
+        from cpbmonitor.registry.services.evaluation import evaluate_stored
+
+        cycles = sorted(load_methodology(plan.id).cycles)
+        reported = set(
+            NationalReport.objects.current()
+            .filter(cycle__number__in=cycles)
+            .values_list("cycle__number", flat=True)
+            .distinct()
+        )
+        if not reported:
+            return False
+        current = max(reported)
+        earlier = [c for c in cycles if c < current]
+        return evaluate_stored(plan.id, current, earlier[-1] if earlier else None)
+
+    return cached("engine", compute, plan.id) or None
 
 
 def source() -> ResultsSource:
@@ -247,8 +304,15 @@ def _group_value(row: Any) -> GroupValue:
         value=_number(_get(row, "value")),
         baseline_value=_number(_get(row, "baseline_value", _get(row, "baseline"))),
         change=_number(_get(row, "change")),
-        status=str(_get(row, "status") or NOT_COMPUTED),
+        status=str(_get(row, "status") or _missing_status(row)),
     )
+
+
+def _missing_status(row: Any) -> str:
+    """The status of a row the source gave none: no value, or nothing to compare with."""
+    if _get(row, "value") is None:
+        return "no-data"
+    return "no-baseline"
 
 
 def _get(row: Any, name: str, default: Any = None) -> Any:

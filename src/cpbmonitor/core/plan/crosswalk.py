@@ -176,22 +176,33 @@ def suggest(old: PlanVersion, new: PlanVersion, kind: Kind, limit: int = 2) -> l
     return candidates
 
 
+DiffStep = tuple[Literal["equal", "removed", "added"], str]
+
+
+def word_diff_steps(old_text: str, new_text: str) -> list[DiffStep]:
+    """The words of ``old_text`` turned into ``new_text``: runs kept, removed and added."""
+    old_words, new_words = normalise(old_text).split(" "), normalise(new_text).split(" ")
+    steps: list[DiffStep] = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            steps.append(("equal", " ".join(old_words[i1:i2])))
+            continue
+        if i2 > i1:
+            steps.append(("removed", " ".join(old_words[i1:i2])))
+        if j2 > j1:
+            steps.append(("added", " ".join(new_words[j1:j2])))
+    return steps
+
+
 def word_diff(old_text: str, new_text: str) -> str:
     """Rich markup showing removed words struck in red and added words in green."""
     from rich.markup import escape
 
-    old_words, new_words = normalise(old_text).split(" "), normalise(new_text).split(" ")
-    parts: list[str] = []
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            parts.append(escape(" ".join(old_words[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(f"[red strike]{escape(' '.join(old_words[i1:i2]))}[/]")
-        if j2 > j1:
-            parts.append(f"[green]{escape(' '.join(new_words[j1:j2]))}[/]")
-    return " ".join(parts)
+    style = {"equal": "{}", "removed": "[red strike]{}[/]", "added": "[green]{}[/]"}
+    return " ".join(
+        style[tag].format(escape(words)) for tag, words in word_diff_steps(old_text, new_text)
+    )
 
 
 def diff_lines(crosswalk: Crosswalk, old: PlanVersion, new: PlanVersion) -> Iterator[str]:

@@ -98,8 +98,12 @@ def language_links(context: dict[str, Any]) -> dict[str, Any]:
     current = get_language()
     return {
         "languages": [
-            {"code": code, "name": name, "url": translate_url(path, code),
-             "current": code == current}
+            {
+                "code": code,
+                "name": name,
+                "url": translate_url(path, code),
+                "current": code == current,
+            }
             for code, name in settings.LANGUAGES
         ]
     }
