@@ -1,0 +1,21 @@
+"""Run every benchmark (`make bench`): the indicator engine, then the home page."""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+BENCHMARKS = ["evaluate.py", "home_page.py"]
+
+
+def main() -> None:
+    for name in BENCHMARKS:
+        print(f"== {name}", flush=True)
+        sys.argv = [name]
+        runpy.run_path(str(HERE / name), run_name="__main__")
+
+
+if __name__ == "__main__":
+    main()
