@@ -6,8 +6,6 @@ creates one demonstration login per role; serves the platform at http://HOST:POR
 
 from __future__ import annotations
 
-import importlib.util
-
 import typer
 
 from cpbmonitor.cli import db, demo, serve
@@ -38,14 +36,12 @@ def run(
 
 
 def _print_demo_logins() -> None:
-    """One demonstration login per role, when the reporting app provides them."""
-    if importlib.util.find_spec("cpbmonitor.reporting.demo") is None:
-        return
-    from cpbmonitor.reporting.demo import create_demo_users
+    """One demonstration login per role, only while the database holds demonstration data
+    (a production database never gets accounts with printed passwords)."""
+    from cpbmonitor.registry.models import NationalReport
+    from cpbmonitor.reporting.demo import create_demo_users, format_logins
 
-    logins = create_demo_users()
-    if not logins:
+    if not NationalReport.objects.demonstration().exists():
         return
-    typer.echo("Demonstration logins (demonstration data only):")
-    for login in logins:
-        typer.echo(f"  {login}")
+    typer.echo("Demonstration logins (user, password, role); passwords change at every start:")
+    typer.echo(format_logins(create_demo_users()))

@@ -6,8 +6,13 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include("cpbmonitor.api.urls")),  # api: the JSON API, version 1
 ]
 # portal: the public pages, in English at / and in French at /fr/.
 urlpatterns += i18n_patterns(
     path("", include("cpbmonitor.portal.urls")), prefix_default_language=False
+)
+# reporting: online national reporting, under the same language prefixes.
+urlpatterns += i18n_patterns(
+    path("reporting/", include("cpbmonitor.reporting.urls")), prefix_default_language=False
 )

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "cpbmonitor.registry",
     "cpbmonitor.portal",  # portal: the public web pages
+    "cpbmonitor.reporting",  # reporting: online national reporting
+    "ninja",  # api: django-ninja (its docs page served from its own static files)
 ]
 
 MIDDLEWARE = [
@@ -100,7 +102,6 @@ STATIC_ROOT = REPO_ROOT / "staticfiles"
 # (no collectstatic step); passwords hashed with Argon2; cookies never readable by
 # scripts nor sent cross-site; pages never framed.
 WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = False
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -116,3 +117,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 CPB_DEMO_DATA = os.environ.get("CPB_DEMO_DATA", "") == "1"
 """The data are demonstration data (a banner on every page); see ``portal.conf``."""
+
+# reporting: sign-in pages of online national reporting; demo logins' password (optional).
+LOGIN_URL = "reporting:login"
+LOGIN_REDIRECT_URL = "reporting:dashboard"
+CPB_DEMO_PASSWORD = os.environ.get("CPB_DEMO_PASSWORD") or None

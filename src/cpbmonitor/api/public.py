@@ -1,0 +1,181 @@
+"""Reads: plan versions, Parties, cycles, reports (published only unless authorised),
+indicator results and question analyses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from ninja import Router
+
+from cpbmonitor.api import results
+from cpbmonitor.api.auth import OptionalToken, user_of
+from cpbmonitor.api.schemas import (
+    CycleOut,
+    IndicatorResultOut,
+    PartyOut,
+    PlanOut,
+    QuestionAnalysisOut,
+    ReportDetail,
+    ReportOut,
+)
+from cpbmonitor.core.plan import available_versions, load_plan
+from cpbmonitor.registry.models import NationalReport, Party, ReportingCycle
+from cpbmonitor.registry.models.cycles import UnknownCycle
+from cpbmonitor.registry.models.parties import UnknownGovernment
+from cpbmonitor.registry.models.reports import ReportStatus
+from cpbmonitor.reporting.policy import Act, allowed
+
+router = Router(auth=OptionalToken(), tags=["public"])
+
+
+def _plan(plan_id: str) -> Any:
+    if plan_id not in available_versions():
+        raise Http404(f"no plan version {plan_id!r}")
+    return load_plan(plan_id)
+
+
+@router.get("/plans", response=list[PlanOut])
+def plans(request: HttpRequest) -> list[dict]:
+    rows = []
+    for plan_id in available_versions():
+        plan = load_plan(plan_id)
+        rows.append(
+            {
+                "id": plan.id,
+                "title": plan.title,
+                "goals": sum(1 for _ in plan.goals()),
+                "objectives": sum(1 for _ in plan.objectives()),
+                "indicators": sum(1 for _ in plan.indicators()),
+                "has_capacity_building": plan.has_capacity_building,
+            }
+        )
+    return rows
+
+
+@router.get("/plans/{plan_id}", response=dict)
+def plan(request: HttpRequest, plan_id: str) -> dict:
+    """The whole plan version as data (sections, goals, objectives, indicators...)."""
+    return _plan(plan_id).model_dump(mode="json")
+
+
+@router.get("/plans/{plan_id}/indicators", response=list[IndicatorResultOut])
+def indicators(request: HttpRequest, plan_id: str) -> list[dict]:
+    """Every indicator's result, for the world and each regional group."""
+    _plan(plan_id)
+    return results.indicator_results(plan_id)
+
+
+def _party_out(party: Party) -> dict:
+    return {
+        "code": party.iso2,
+        "iso3": party.iso3,
+        "name": party.name,
+        "region": party.region or None,
+        "cp_party": party.cp_party,
+        "cp_party_since": party.cp_party_since,
+        "sp_party": party.sp_party,
+        "sp_party_since": party.sp_party_since,
+    }
+
+
+@router.get("/parties", response=list[PartyOut])
+def parties(request: HttpRequest, region: str | None = None, protocol_only: bool = False):
+    return [
+        _party_out(p) for p in Party.objects.listing(region=region, protocol_only=protocol_only)
+    ]
+
+
+def _government(code: str) -> Party:
+    try:
+        return Party.objects.resolve(code)
+    except UnknownGovernment as error:
+        raise Http404(str(error)) from None
+
+
+def _cycle(name: str) -> ReportingCycle:
+    try:
+        return ReportingCycle.objects.resolve(name)
+    except UnknownCycle as error:
+        raise Http404(str(error)) from None
+
+
+@router.get("/parties/{code}", response=PartyOut)
+def party(request: HttpRequest, code: str) -> dict:
+    return _party_out(_government(code))
+
+
+@router.get("/cycles", response=list[CycleOut])
+def cycles(request: HttpRequest) -> list[dict]:
+    return [
+        {
+            "name": c.name,
+            "number": c.number,
+            "report_schema": c.schema,
+            "year": c.year,
+            "deadline": c.deadline,
+        }
+        for c in ReportingCycle.objects.all()
+    ]
+
+
+@router.get("/cycles/{cycle}/questions/{key}/analysis", response=QuestionAnalysisOut)
+def question_analysis(request: HttpRequest, cycle: str, key: str) -> dict:
+    """How Parties answered one question, by region, beside the previous cycle."""
+    found = results.question_analysis(_cycle(cycle), key)
+    if found is None:
+        raise Http404(f"question {key} of cycle {cycle} cannot be analysed")
+    return found
+
+
+def _reports(request: HttpRequest) -> Any:
+    reports = NationalReport.objects.select_related("government", "cycle")
+    if not allowed(user_of(request), Act.READ_UNPUBLISHED):
+        reports = reports.filter(status=ReportStatus.PUBLISHED)
+    return reports
+
+
+def _report_out(report: NationalReport) -> dict:
+    return {
+        "id": report.pk,
+        "identifier": report.identifier,
+        "government": report.government.iso2,
+        "cycle": report.cycle.name,
+        "status": report.status,
+        "is_current": report.is_current,
+        "submitted_on": report.submitted_on,
+        "published_on": report.published_on,
+        "complete": report.complete,
+        "on_time": report.on_time,
+        "missing_questions": list(report.missing_questions or []),
+    }
+
+
+@router.get("/reports", response=list[ReportOut])
+def reports(
+    request: HttpRequest,
+    cycle: str | None = None,
+    government: str | None = None,
+    current_only: bool = True,
+) -> list[dict]:
+    """National reports in the registry: published ones (submitted, unpublished ones too
+    for the Secretariat); the current report of each government unless
+    ``current_only=false``."""
+    rows = _reports(request)
+    if cycle:
+        rows = rows.filter(cycle=_cycle(cycle))
+    if government:
+        rows = rows.filter(government=_government(government))
+    if current_only:
+        rows = rows.current()
+    return [_report_out(r) for r in rows]
+
+
+@router.get("/reports/{report_id}", response=ReportDetail)
+def report(request: HttpRequest, report_id: int) -> dict:
+    found = _reports(request).filter(pk=report_id).first()
+    if found is None:
+        raise Http404("no such report")
+    body = found.body or {}
+    answers = {k: v for k, v in body.items() if k not in ("header", "government")}
+    return {**_report_out(found), "answers": answers}
