@@ -9,10 +9,9 @@ from tempfile import TemporaryDirectory
 from typing import TYPE_CHECKING
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from cpbmonitor.cli.db import use_database
-from cpbmonitor.cli.errors import err_console, fail
+from cpbmonitor.cli.errors import fail, progress_bar
 from cpbmonitor.core.demo import DEFAULT_SEED, DEMO_MARK, LABEL, DemoDataset, DemoParty
 
 if TYPE_CHECKING:
@@ -51,7 +50,7 @@ def load(
     sync_cycles()
     dataset = generate_demo([demo_party(r) for r in records], seed)
     source = source_label(seed)
-    with TemporaryDirectory(prefix="cpb-demo-") as tmp, _progress() as progress:
+    with TemporaryDirectory(prefix="cpb-demo-") as tmp, progress_bar() as progress:
         paths = write_documents(dataset, Path(tmp))
         reading = progress.add_task("Validating", total=len(paths))
         plan = prepare_import(paths, tick=lambda: progress.advance(reading))
@@ -101,15 +100,3 @@ def write_documents(dataset: DemoDataset, folder: Path) -> list[Path]:
         )
         paths.append(path)
     return paths
-
-
-def _progress() -> Progress:
-    """A progress bar on a terminal, nothing otherwise."""
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err_console,
-        disable=not err_console.is_terminal,
-        transient=True,
-    )

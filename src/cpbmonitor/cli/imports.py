@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from cpbmonitor.cli.db import use_database
-from cpbmonitor.cli.errors import err_console, fail
+from cpbmonitor.cli.errors import err_console, fail, progress_bar
 
 if TYPE_CHECKING:
     from cpbmonitor.registry.services.reports import ImportPlan
@@ -40,7 +39,7 @@ def reports(
 
     if not Party.objects.exists():
         fail("no governments loaded: run `cpb parties load` first")
-    with _progress() as progress:
+    with progress_bar() as progress:
         reading = progress.add_task("Reading and validating", total=len(files))
         plan = prepare_import(files, tick=lambda: progress.advance(reading))
         if plan.rejected and not skip_invalid:
@@ -73,15 +72,3 @@ def _print_problems(plan: ImportPlan) -> None:
             err_console.print(
                 f"[yellow]rejected:[/] {escape(problem)}", soft_wrap=True, highlight=False
             )
-
-
-def _progress() -> Progress:
-    """A progress bar on a terminal, nothing otherwise."""
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err_console,
-        disable=not err_console.is_terminal,
-        transient=True,
-    )
