@@ -247,3 +247,20 @@ def test_previous_cycle_answer_beside_the_question(client, people, draft):
 def test_unknown_step_is_404(client, people, draft, number):
     login(client, "fp-br")
     assert client.get(step(draft, number)).status_code == 404
+
+
+def test_sign_in_is_refused_after_five_failures_even_with_the_right_password(client, people):
+    from django.core.cache import cache
+
+    cache.clear()
+    url = reverse("reporting:login")
+    for _ in range(5):
+        response = client.post(url, {"username": "fp-br", "password": "wrong"})
+        assert response.status_code == 200
+        assert "Too many failed" not in response.content.decode()
+    response = client.post(url, {"username": "fp-br", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "Too many failed sign-in attempts" in response.content.decode()
+    other = client.post(url, {"username": "au-br", "password": PASSWORD})
+    assert other.status_code == 302  # another user name is not locked out
+    cache.clear()
