@@ -24,8 +24,15 @@ PAGES = [  # name, path, viewport width, height of the picture
     ("question", "/questions/5/Q007/", 1280, 1500),
     ("plan-compare", "/plan/compare/draft-2019/draft-2020/", 1280, 1100),
 ]
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def main() -> None:
