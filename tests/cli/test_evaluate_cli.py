@@ -91,3 +91,11 @@ def test_unknown_party_is_one_clear_error() -> None:
     result = run("scorecard", "--party", "zz")
     assert result.exit_code == 1
     assert "zz" in result.output and "Traceback" not in result.output
+
+
+def test_demonstration_data_are_announced(world: None, tmp_path: Path) -> None:
+    file = write(tmp_path / "br.json", document("br", identifier="demo-nr5-br"))
+    assert run("import", "reports", str(file)).exit_code == 0
+    result = run("evaluate", "-f", "csv")
+    assert result.exit_code == 0
+    assert "Demonstration data: generated, not real national reports." in result.output

@@ -47,6 +47,7 @@ def evaluate_command(
             evaluation = evaluate_stored(plan_id, cycle, baseline, Settings(threshold))
         except (PlanDataError, ReportingCycle.DoesNotExist, LookupError) as error:
             fail(str(error))
+    _warn_if_demonstration_data()
     if fmt == "table":
         _print_table(evaluation)
         return
@@ -58,6 +59,16 @@ def evaluate_command(
         return
     output.write_bytes(content)
     console.print(f"wrote {output}")
+
+
+def _warn_if_demonstration_data() -> None:
+    """Say on standard error (so JSON and CSV on standard output stay clean) when the
+    figures come from the generated demonstration data."""
+    from cpbmonitor.core.demo import LABEL
+    from cpbmonitor.registry.models import NationalReport
+
+    if NationalReport.objects.demonstration().exists():
+        Console(stderr=True).print(f"[bold yellow]{LABEL}.[/]", highlight=False)
 
 
 def _print_table(evaluation: Evaluation) -> None:
