@@ -7,21 +7,27 @@ Written to ``tmp_path``; ``CPB_SCREENSHOTS=docs/screenshots`` writes the README'
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
 import pytest
 
-PAGES = [  # name, path, viewport width, height of the picture
-    ("home", "/", 1280, 2000),
-    ("home-fr", "/fr/", 1280, 900),
-    ("home-mobile", "/", 390, 1400),
-    ("goal", "/goals/A.1/", 1280, 1500),
-    ("indicator", "/indicators/A.1(a)/", 1280, 1800),
-    ("party", "/parties/br/", 1280, 1200),
-    ("question", "/questions/5/Q007/", 1280, 1500),
-    ("plan-compare", "/plan/compare/draft-2019/draft-2020/", 1280, 1100),
-]
+from tests.paths import REPO
+
+
+def _load_script_pages() -> list[tuple[str, str, int, int]]:
+    """The pages of ``scripts/screenshots.py`` (one list for the script and this test)."""
+    spec = importlib.util.spec_from_file_location(
+        "screenshots", REPO / "scripts" / "screenshots.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.PAGES)
+
+
+PAGES = _load_script_pages()
 
 
 @pytest.fixture
