@@ -1,0 +1,158 @@
+"""Adapters from the stored reports and records to the capacity-building core, and the
+calls the CLI and the pages share: needs, coverage and gaps, matching.
+
+Reports and Parties are read through ``services.evaluation``; capacity-building
+activities and resources through the records app (``stored_records``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from cpbmonitor.core.capacity import (
+    Coverage,
+    NeedsAnalysis,
+    PartyMatch,
+    Period,
+    ProviderMatch,
+    analyse_needs,
+    compute_coverage,
+    cycle_window,
+    match_party,
+    match_provider,
+)
+from cpbmonitor.core.formats import FormatError
+from cpbmonitor.core.indicators import PreviousCycle
+from cpbmonitor.core.plan import PlanVersion, load_plan
+from cpbmonitor.core.plan.needs import load_needs_coverage
+from cpbmonitor.core.records import CapacityActivity, RecordSet
+from cpbmonitor.registry.models import NationalReport
+from cpbmonitor.registry.services.evaluation import cycle_info, party_records, report_records
+from cpbmonitor.registry.services.formats import UnknownSchema, questionnaire_for
+
+
+def stored_records() -> RecordSet:
+    """The capacity-building activities and resources (and other records) stored by the
+    records app; an empty set while that app is not installed."""
+    try:
+        from cpbmonitor.records.services import stored_record_set
+    except ImportError:
+        return RecordSet()
+    return stored_record_set()
+
+
+def stored_needs(cycle: int, compare: bool = True) -> NeedsAnalysis:
+    """Parties per needs area of ``cycle``, beside the previous cycle when ``compare`` and
+    the previous cycle has a format with the needs question."""
+    current = cycle_info(cycle)
+    questionnaire = questionnaire_for(current.schema)
+    numbers = [current.number]
+    previous = _previous(current.number) if compare else None
+    if previous is not None:
+        numbers.append(previous.cycle.number)
+    return analyse_needs(questionnaire, report_records(numbers), party_records(), current, previous)
+
+
+def _previous(number: int) -> PreviousCycle | None:
+    try:
+        before = cycle_info(number - 1)
+        return PreviousCycle(questionnaire_for(before.schema), before)
+    except (LookupError, FormatError, UnknownSchema):
+        return None
+
+
+def default_period(cycle: int) -> Period:
+    return cycle_window(cycle)
+
+
+def stored_coverage(
+    cycle: int,
+    plan_id: str = "draft-2020",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    records: RecordSet | None = None,
+    needs: NeedsAnalysis | None = None,
+) -> Coverage:
+    """Coverage of ``cycle``'s needs (``needs`` when already read) by ``plan_id`` and the
+    activities holding in the period (default: the cycle's window)."""
+    plan = _plan(plan_id)
+    window = cycle_window(cycle)
+    period = Period(start or window.start, end or window.end)
+    needs = needs or stored_needs(cycle, compare=False)
+    activities = (records if records is not None else stored_records()).all(CapacityActivity)
+    return compute_coverage(
+        plan, load_needs_coverage(plan), needs, activities, party_records(), period
+    )
+
+
+def stored_party_match(
+    government: str, cycle: int, plan_id: str = "draft-2020", on: dt.date | None = None
+) -> PartyMatch:
+    plan = _plan(plan_id)
+    return match_party(
+        government,
+        stored_needs(cycle, compare=False),
+        stored_records(),
+        plan,
+        load_needs_coverage(plan),
+        party_records(),
+        on or dt.date.today(),
+    )
+
+
+def stored_provider_match(
+    provider: str, cycle: int, plan_id: str = "draft-2020", on: dt.date | None = None
+) -> ProviderMatch:
+    plan = _plan(plan_id)
+    return match_provider(
+        provider,
+        stored_needs(cycle, compare=False),
+        stored_records(),
+        plan,
+        load_needs_coverage(plan),
+        party_records(),
+        on or dt.date.today(),
+    )
+
+
+def _plan(plan_id: str) -> PlanVersion:
+    plan = load_plan(plan_id)
+    if not plan.has_capacity_building:
+        raise LookupError(f"plan {plan_id} has no Capacity-Building Action Plan")
+    return plan
+
+
+def is_demonstration(records: RecordSet | None = None) -> bool:
+    """The figures come (at least partly) from demonstration reports or records."""
+    if NationalReport.objects.demonstration().exists():
+        return True
+    records = records if records is not None else stored_records()
+    return any(record.demonstration for record in records)
+
+
+def records_version() -> str:
+    """A fingerprint of the stored records (count and last change), for cache keys."""
+    try:
+        from django.db.models import Count, Max
+
+        from cpbmonitor.records.models import Record
+    except ImportError:
+        return "no-records"
+    found = Record.objects.aggregate(n=Count("id"), last=Max("updated_at"))
+    text = f"{found['n']}|{found['last']}"
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def cycles_with_needs() -> list[int]:
+    """Numbers of the cycles that have current reports and whose format has a known needs
+    question, oldest first."""
+    from cpbmonitor.core.capacity import needs_definitions
+
+    numbers = (
+        NationalReport.objects.current()
+        .filter(cycle__schema__in=list(needs_definitions().formats))
+        .values_list("cycle__number", flat=True)
+        .distinct()
+    )
+    return sorted({n for n in numbers if n is not None})
