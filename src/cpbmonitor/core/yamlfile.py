@@ -76,8 +76,15 @@ def describe_location(data: Any, location: Sequence[PathPart]) -> str:
     return f"{text}, field '{field}'" if field else text
 
 
+def _singular(field: str) -> str:
+    """'activities' -> 'activity', 'goals' -> 'goal': the noun for one item of a list."""
+    if field.endswith("ies"):
+        return field[:-3] + "y"
+    return field[:-1] if field.endswith("s") else field or "item"
+
+
 def _item_label(field: str, node: Any, index: int) -> str:
-    noun = field[:-1] if field.endswith("s") else field or "item"
+    noun = _singular(field)
     if isinstance(node, dict):
         for key in ("code", "id", "key", "number"):
             if key in node:
