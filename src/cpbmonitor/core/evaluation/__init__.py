@@ -1,0 +1,104 @@
+"""The evaluation report: the assessment-and-review document generated from the data.
+
+Pure (no Django). The caller gathers ``ReportInputs`` (the registry service
+``registry.services.evaluation_report`` does it from the database); then::
+
+    from cpbmonitor.core.evaluation import build_document, render
+    document = build_document(inputs)      # sections from the registry, then the checks
+    data = render(document, "docx")        # or "html", "xlsx", "pdf"
+
+The document model (``model``) keeps every number with where it came from; sentences
+come from named templates (``templates``); section builders (``sections``) and
+renderers (``renderers``) are registries.
+"""
+
+from cpbmonitor.core.evaluation.build import build_document, section_count
+from cpbmonitor.core.evaluation.check import DocumentError, check, number_problems
+from cpbmonitor.core.evaluation.inputs import (
+    CapacityNeeds,
+    CycleReporting,
+    DataSource,
+    GoalLinkage,
+    Linkage,
+    Milestone,
+    MilestoneAssessment,
+    Need,
+    NeedArea,
+    Needs,
+    ReportingTotals,
+    ReportInputs,
+    default_sources,
+)
+from cpbmonitor.core.evaluation.model import (
+    Cell,
+    Document,
+    Figure,
+    Item,
+    ItemList,
+    Notice,
+    Number,
+    Paragraph,
+    Quote,
+    Ref,
+    Section,
+    Sentence,
+    Table,
+)
+from cpbmonitor.core.evaluation.renderers import (
+    Renderer,
+    RendererError,
+    render,
+    renderer_for_path,
+    renderer_named,
+    renderers,
+    suffixes,
+)
+from cpbmonitor.core.evaluation.sections import builders, section
+from cpbmonitor.core.evaluation.templates import TEMPLATES, TemplateError, say, template
+
+__all__ = [
+    "TEMPLATES",
+    "CapacityNeeds",
+    "Cell",
+    "CycleReporting",
+    "DataSource",
+    "Document",
+    "DocumentError",
+    "Figure",
+    "GoalLinkage",
+    "Item",
+    "ItemList",
+    "Linkage",
+    "Milestone",
+    "MilestoneAssessment",
+    "Need",
+    "NeedArea",
+    "Needs",
+    "Notice",
+    "Number",
+    "Paragraph",
+    "Quote",
+    "Ref",
+    "Renderer",
+    "RendererError",
+    "ReportInputs",
+    "ReportingTotals",
+    "Section",
+    "Sentence",
+    "Table",
+    "TemplateError",
+    "build_document",
+    "builders",
+    "check",
+    "default_sources",
+    "number_problems",
+    "render",
+    "renderer_for_path",
+    "renderer_named",
+    "renderers",
+    "say",
+    "section",
+    "section_count",
+    "suffixes",
+    "template",
+]

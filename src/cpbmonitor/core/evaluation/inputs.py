@@ -1,0 +1,267 @@
+"""What the evaluation report is built from: plain objects, gathered by the caller.
+
+``ReportInputs`` holds the plan, its methodology, the ``Evaluation`` of the indicator
+engine, the reporting status of each cycle, the data sources with their snapshot
+dates and whether the data are the demonstration data. Capacity-building needs,
+milestone assessments and linkages are optional: a section whose input is ``None``
+says that it is not available. Their shapes are ``Protocol``s, so the objects of the
+modules that compute them can be passed as they are; the dataclasses here satisfy them
+too (tests, adapters).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from cpbmonitor.core.indicators import Evaluation, IndicatorMethod, Methodology
+from cpbmonitor.core.plan.model import PlanVersion
+
+
+@dataclass(frozen=True)
+class ReportingTotals:
+    """Reporting in one cycle for one group (the world or a region)."""
+
+    parties: int
+    """Parties to the Protocol on the cycle's deadline."""
+    submitted: int
+    complete: int
+    complete_on_time: int
+
+
+@dataclass(frozen=True)
+class CycleReporting:
+    number: int
+    deadline: dt.date
+    totals: Mapping[str, ReportingTotals]
+    """``global`` and each region (the European Union counts in ``global`` only)."""
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """One source of the indicators' data, and the dates of the data read from it."""
+
+    name: str
+    """The methodology's source name: ``national-reports``, ``bch-records``..."""
+    indicators: tuple[str, ...]
+    snapshot: dt.date | None = None
+    """Date of the data used for the cycle measured; ``None``: not read (pending)."""
+    baseline_snapshot: dt.date | None = None
+    """Date of the data used for the baseline, where it differs from ``snapshot``."""
+    note: str | None = None
+
+
+# -- optional inputs, computed by other modules -------------------------------------------
+
+
+class NeedArea(Protocol):
+    """One area in which Parties reported needing capacity-building."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def parties(self) -> int:
+        """Reporting Parties that named this area."""
+        ...
+
+    @property
+    def key_areas(self) -> Sequence[str]:
+        """Key areas of the Action Plan linked to this need (``"A.5 (1)"``); empty: a gap."""
+        ...
+
+    @property
+    def activities(self) -> int | None:
+        """Capacity-building activities registered for the area in the cycle's period."""
+        ...
+
+    @property
+    def unreached(self) -> int | None:
+        """Parties in need that no registered activity reaches."""
+        ...
+
+
+class CapacityNeeds(Protocol):
+    @property
+    def cycle(self) -> int: ...
+    @property
+    def reporting_parties(self) -> int:
+        """Parties that answered the question on needs."""
+        ...
+
+    @property
+    def areas(self) -> Sequence[NeedArea]: ...
+    @property
+    def source(self) -> str:
+        """Where the counts come from (a question of the format, a document)."""
+        ...
+
+
+MilestoneStatus = Literal["reached", "on track", "off track", "not assessable"]
+
+
+class MilestoneAssessment(Protocol):
+    """A milestone set for an indicator (and group) and how the data compare with it
+    (the shape of ``core.milestones.MilestoneAssessment``)."""
+
+    @property
+    def indicator(self) -> str: ...
+    @property
+    def group(self) -> str:
+        """``global`` or a region code."""
+        ...
+
+    @property
+    def target_value(self) -> float: ...
+    @property
+    def target_date(self) -> dt.date: ...
+    @property
+    def baseline_value(self) -> float | None: ...
+    @property
+    def latest_value(self) -> float | None: ...
+    @property
+    def needed(self) -> float | None:
+        """The target minus the latest value (0 once reached)."""
+        ...
+
+    @property
+    def projected_value(self) -> float | None:
+        """The trend from the baseline to the latest value, extended to the date."""
+        ...
+
+    @property
+    def status(self) -> MilestoneStatus: ...
+    @property
+    def demonstration(self) -> bool:
+        """Made up to show the feature, not set by the meeting of the Parties."""
+        ...
+
+
+class GoalLinkage(Protocol):
+    """A link of a goal to another framework (paragraphs 4 and 7 of the annex)."""
+
+    @property
+    def goal(self) -> str: ...
+    @property
+    def framework(self) -> str:
+        """``Kunming-Montreal Global Biodiversity Framework``, ``Sustainable Development Goals``."""
+        ...
+
+    @property
+    def target(self) -> str:
+        """``Target 17: Biosafety...``, ``Goal 2: Zero hunger...``."""
+        ...
+
+    @property
+    def basis(self) -> str:
+        """What the link rests on: stated in the plan, or the project's reading."""
+        ...
+
+
+@dataclass(frozen=True)
+class Need:
+    code: str
+    text: str
+    parties: int
+    key_areas: tuple[str, ...] = ()
+    activities: int | None = None
+    unreached: int | None = None
+
+
+@dataclass(frozen=True)
+class Needs:
+    cycle: int
+    reporting_parties: int
+    areas: tuple[Need, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Milestone:
+    indicator: str
+    group: str
+    target_value: float
+    target_date: dt.date
+    baseline_value: float | None
+    latest_value: float | None
+    needed: float | None
+    projected_value: float | None
+    status: MilestoneStatus
+    demonstration: bool = False
+
+
+@dataclass(frozen=True)
+class Linkage:
+    goal: str
+    framework: str
+    target: str
+    basis: str = "stated in the plan"
+
+
+# -- all of it -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportInputs:
+    plan: PlanVersion
+    methodology: Methodology
+    evaluation: Evaluation
+    reporting: Mapping[int, CycleReporting]
+    """Cycle number -> reporting status; the current cycle and the baseline."""
+    generated_on: dt.date
+    demonstration: str | None = None
+    """The demonstration-data label when the reports are generated, else ``None``."""
+    sources: tuple[DataSource, ...] = ()
+    capacity: CapacityNeeds | None = None
+    milestones: Sequence[MilestoneAssessment] | None = None
+    linkages: Sequence[GoalLinkage] | None = None
+    extra: Mapping[str, object] = field(default_factory=dict)
+    """Inputs of section builders registered elsewhere."""
+
+    @property
+    def cycle(self) -> int:
+        return self.evaluation.cycle.number
+
+    @property
+    def baseline(self) -> int | None:
+        return self.evaluation.baseline.number if self.evaluation.baseline else None
+
+
+def default_sources(
+    methodology: Methodology,
+    evaluation: Evaluation,
+    snapshots: Mapping[str, tuple[dt.date | None, dt.date | None]] | None = None,
+) -> tuple[DataSource, ...]:
+    """The sources of the methodology's indicators with the dates of their data, in order
+    of first use: one row per source and pair of dates.
+
+    ``snapshots`` (source name -> dates of the data for the cycle measured and for the
+    baseline) dates the sources read whole, such as the national reports. Indicators
+    measured from records are read on their methodology's snapshot date of each cycle
+    (by default the cycle's deadline); treaty status on the deadline.
+    """
+    known = snapshots or {}
+    rows: dict[tuple[str, dt.date | None, dt.date | None], list[str]] = {}
+    for entry in methodology.indicators:
+        current, before = _dates(entry, evaluation, known)
+        rows.setdefault((entry.source, current, before), []).append(entry.code)
+    return tuple(
+        DataSource(name, tuple(codes), current, before)
+        for (name, current, before), codes in rows.items()
+    )
+
+
+def _dates(
+    entry: IndicatorMethod,
+    evaluation: Evaluation,
+    known: Mapping[str, tuple[dt.date | None, dt.date | None]],
+) -> tuple[dt.date | None, dt.date | None]:
+    now, then = evaluation.cycle, evaluation.baseline
+    if entry.measure:
+        return entry.snapshot(now), entry.snapshot(then) if then else None
+    if entry.source == "treaty-status":
+        return now.deadline, then.deadline if then else None
+    return known.get(entry.source, (None, None))

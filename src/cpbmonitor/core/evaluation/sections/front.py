@@ -1,0 +1,401 @@
+"""The front of the document: title page, introduction, data and method."""
+
+from __future__ import annotations
+
+from cpbmonitor.core.evaluation.inputs import CycleReporting, ReportInputs
+from cpbmonitor.core.evaluation.model import (
+    Block,
+    Cell,
+    Item,
+    ItemList,
+    Notice,
+    Number,
+    Paragraph,
+    Quote,
+    Ref,
+    Section,
+    Sentence,
+    Table,
+)
+from cpbmonitor.core.evaluation.numbers import (
+    date_number,
+    day,
+    group_label,
+    number,
+    ordinal,
+)
+from cpbmonitor.core.evaluation.sections import section
+from cpbmonitor.core.evaluation.sections.common import (
+    join_words,
+    labels_at,
+    number_cell,
+    percent_of,
+)
+from cpbmonitor.core.evaluation.templates import say
+from cpbmonitor.core.indicators import GLOBAL, REGIONS, Summary
+
+SOURCE_LABELS: dict[str, str] = {
+    "national-reports": "National reports (answers)",
+    "reporting-status": "National reports (submission dates and completeness)",
+    "treaty-status": "Treaty status (Parties to the Supplementary Protocol)",
+    "bch-records": "Biosafety Clearing-House records",
+    "compliance-committee": "Compliance Committee records",
+    "usage-statistics": "Biosafety Clearing-House usage statistics",
+    "not-measurable": "No source (not measurable)",
+}
+LINKAGE_WORDS = ("biodiversity framework", "Sustainable Development Goals")
+
+
+def document_title(inputs: ReportInputs) -> str:
+    return "Progress in implementing the Cartagena Protocol on Biosafety"
+
+
+def document_subtitle(inputs: ReportInputs) -> str:
+    text = f"{inputs.plan.title}: {ordinal(inputs.cycle)} national reports"
+    if inputs.baseline is not None:
+        text += f" against the baseline of the {ordinal(inputs.baseline)} national reports"
+    return text
+
+
+def demonstration_notice(inputs: ReportInputs) -> tuple[Block, ...]:
+    if not inputs.demonstration:
+        return ()
+    text = (
+        f"{inputs.demonstration}. Every figure in this document is computed from generated "
+        "reports that only look like national reports; none of them describes a real Party."
+    )
+    return (Notice("demonstration", text),)
+
+
+@section("title-page", 10)
+def title_page(inputs: ReportInputs) -> Section:
+    plan, evaluation = inputs.plan, inputs.evaluation
+    items = [
+        Item("Plan version", f"{plan.id}: {plan.title}"),
+        Item("Plan document", f"{plan.source.document} of {day(plan.source.date)}"),
+        Item(
+            "Cycle measured",
+            f"{ordinal(inputs.cycle)} national reports, due by {day(evaluation.cycle.deadline)}",
+        ),
+    ]
+    if evaluation.baseline is not None:
+        items.append(
+            Item(
+                "Baseline",
+                f"{ordinal(evaluation.baseline.number)} national reports, due by "
+                f"{day(evaluation.baseline.deadline)}",
+            )
+        )
+    items.append(Item("Generated", f"{day(inputs.generated_on)} by CPB Monitor"))
+    blocks: tuple[Block, ...] = (
+        *demonstration_notice(inputs),
+        ItemList(tuple(items)),
+        Paragraph(
+            (
+                "Every table, chart and sentence that states a figure in this document is "
+                "generated from the data; the judgement on what the figures mean is left "
+                "to the reader.",
+            )
+        ),
+    )
+    return Section("title-page", document_title(inputs), blocks, kind="title")
+
+
+# -- introduction ---------------------------------------------------------------------------
+
+
+def measured_count(inputs: ReportInputs, codes: tuple[str, ...]) -> int:
+    evaluation = inputs.evaluation
+    return sum(evaluation.result(code).overall.value is not None for code in codes)
+
+
+def summary_numbers(inputs: ReportInputs, summary: Summary, subject: str) -> dict[str, Number]:
+    """The numbers of one row of the goals table, as ``Number``s referring to it."""
+    values = {
+        "indicators": len(summary.indicators),
+        "measured": measured_count(inputs, summary.indicators),
+        "compared": summary.improved + summary.no_change + summary.declined,
+        "improved": summary.improved,
+        "no_change": summary.no_change,
+        "declined": summary.declined,
+    }
+    return {k: number(v, "count", Ref("goals", subject, k)) for k, v in values.items()}
+
+
+def total_summary(inputs: ReportInputs) -> Summary:
+    goals = inputs.evaluation.goals
+    return Summary(
+        kind="goal",
+        code="all",
+        title="All goals",
+        indicators=tuple(code for goal in goals for code in goal.indicators),
+        improved=sum(g.improved for g in goals),
+        no_change=sum(g.no_change for g in goals),
+        declined=sum(g.declined for g in goals),
+        not_compared=sum(g.not_compared for g in goals),
+    )
+
+
+GOALS_COLUMNS = (
+    "Goal",
+    "Title",
+    "Indicators",
+    "Measured",
+    "Compared with baseline",
+    "Improved",
+    "No change",
+    "Declined",
+)
+
+
+def goals_table(inputs: ReportInputs) -> Table:
+    rows = []
+    for summary in (*inputs.evaluation.goals, total_summary(inputs)):
+        numbers = summary_numbers(inputs, summary, summary.code)
+        code = "" if summary.code == "all" else summary.code
+        rows.append(
+            (
+                Cell(code, "code"),
+                Cell(summary.title),
+                *(number_cell(n) for n in numbers.values()),
+            )
+        )
+    return Table(
+        "goals",
+        "Indicators of each goal and their change since the baseline",
+        GOALS_COLUMNS,
+        tuple(rows),
+    )
+
+
+def purpose_sentence(inputs: ReportInputs) -> Sentence:
+    if inputs.baseline is None:
+        return say("intro.purpose.nobaseline", ordinal=ordinal(inputs.cycle))
+    return say("intro.purpose", ordinal=ordinal(inputs.cycle), baseline=ordinal(inputs.baseline))
+
+
+def linkage_blocks(inputs: ReportInputs) -> tuple[Block, ...]:
+    quotes = tuple(
+        Quote(p.text, f"Annex to {inputs.plan.source.document}, paragraph {p.number}")
+        for p in inputs.plan.narrative.linkages
+        if any(words in p.text for words in LINKAGE_WORDS)
+    )
+    if inputs.linkages is None:
+        return (
+            *quotes,
+            Notice(
+                "not-available",
+                "The linkages of each goal to the Kunming-Montreal Global Biodiversity "
+                "Framework and to the Sustainable Development Goals are not available in "
+                "this report.",
+            ),
+        )
+    rows = tuple(
+        (Cell(link.goal, "code"), Cell(link.framework), Cell(link.target), Cell(link.basis))
+        for link in inputs.linkages
+    )
+    table = Table(
+        "linkages", "Linkages of the goals", ("Goal", "Framework", "Target or goal", "Basis"), rows
+    )
+    return (*quotes, table)
+
+
+@section("introduction", 20)
+def introduction(inputs: ReportInputs) -> Section:
+    plan = inputs.plan
+    totals = summary_numbers(inputs, total_summary(inputs), "all")
+    overview = say("plan.overview", ordinal=ordinal(inputs.cycle), **totals)
+    blocks: tuple[Block, ...] = (
+        Paragraph((purpose_sentence(inputs),)),
+        *(
+            Quote(p.text, f"Annex to {plan.source.document}, paragraph {p.number}")
+            for p in plan.narrative.evaluation_and_review
+        ),
+        Paragraph((overview,)),
+        goals_table(inputs),
+    )
+    linkages = Section("linkages", "Linkages", linkage_blocks(inputs))
+    return Section("introduction", "Introduction", blocks, (linkages,))
+
+
+# -- data and method ------------------------------------------------------------------------
+
+
+def reporting_numbers(cycle: CycleReporting, group: str) -> dict[str, Number]:
+    totals = cycle.totals[group]
+    subject = f"reports-{cycle.number}"
+    values = {
+        "parties": totals.parties,
+        "submitted": totals.submitted,
+        "complete": totals.complete,
+        "complete_on_time": totals.complete_on_time,
+    }
+    numbers = {k: number(v, "count", Ref(subject, group, k)) for k, v in values.items()}
+    share = percent_of(totals.complete_on_time, totals.parties)
+    if share is not None:
+        numbers["share"] = number(share, "percent", Ref(subject, group, "share"))
+    return numbers
+
+
+REPORTING_COLUMNS_KEYS = ("parties", "submitted", "complete", "complete_on_time")
+REPORTING_COLUMNS = (
+    "Group",
+    "Parties",
+    "Reports submitted",
+    "Complete",
+    "Complete and on time",
+    "Share complete and on time",
+)
+
+
+def reporting_table(cycle: CycleReporting) -> Table:
+    rows = []
+    for group in (GLOBAL, *REGIONS):
+        if group not in cycle.totals:
+            continue
+        numbers = reporting_numbers(cycle, group)
+        rows.append(
+            (
+                Cell(group_label(group)),
+                *(number_cell(numbers[k]) for k in REPORTING_COLUMNS_KEYS),
+                number_cell(numbers.get("share"), "percent"),
+            )
+        )
+    caption = f"Reporting in the {ordinal(cycle.number)} cycle, by regional group"
+    return Table(f"reports-{cycle.number}", caption, REPORTING_COLUMNS, tuple(rows))
+
+
+def reporting_sentences(cycle: CycleReporting) -> tuple[Sentence, ...]:
+    world = reporting_numbers(cycle, GLOBAL)
+    if "share" not in world:
+        return ()
+    deadline = date_number(cycle.deadline, Ref(f"reports-{cycle.number}", GLOBAL, "deadline"))
+    fields = {k: world[k] for k in ("parties", "submitted", "complete_on_time", "share")}
+    sentences = [say("reporting.cycle", ordinal=ordinal(cycle.number), deadline=deadline, **fields)]
+    shares = {
+        group: float(totals.complete_on_time) / totals.parties
+        for group in REGIONS
+        if (totals := cycle.totals.get(group)) is not None and totals.parties
+    }
+    if len(shares) >= 2 and min(shares.values()) != max(shares.values()):
+        low = min(shares, key=lambda g: shares[g])
+        high = max(shares, key=lambda g: shares[g])
+        sentences.append(
+            say(
+                "reporting.range",
+                low=reporting_numbers(cycle, low)["share"],
+                low_groups=labels_at(shares, shares[low]),
+                high=reporting_numbers(cycle, high)["share"],
+                high_groups=labels_at(shares, shares[high]),
+            )
+        )
+    return tuple(sentences)
+
+
+def cycles_table(inputs: ReportInputs) -> Table:
+    evaluation = inputs.evaluation
+    rows = []
+    roles = [("measured", evaluation.cycle)]
+    if evaluation.baseline is not None:
+        roles.append(("baseline", evaluation.baseline))
+    for role, cycle in roles:
+        due = date_number(cycle.deadline, Ref(f"reports-{cycle.number}", GLOBAL, "deadline"))
+        rows.append(
+            (
+                Cell(f"{ordinal(cycle.number)} national reports"),
+                Cell(role),
+                Cell(cycle.schema, "code"),
+                number_cell(due, "date"),
+            )
+        )
+    return Table(
+        "cycles", "Reporting cycles compared", ("Cycle", "Role", "Format", "Due by"), tuple(rows)
+    )
+
+
+def settings_table(inputs: ReportInputs) -> tuple[Table, Sentence]:
+    threshold = number(
+        inputs.evaluation.settings.change_threshold,
+        "decimal",
+        Ref("settings", GLOBAL, "change_threshold"),
+    )
+    table = Table(
+        "settings",
+        "Settings of the comparison",
+        ("Setting", "Value"),
+        ((Cell("Smallest change counted as an improvement or a decline"), number_cell(threshold)),),
+    )
+    return table, say("method.threshold", threshold=threshold)
+
+
+def source_status(inputs: ReportInputs, codes: tuple[str, ...]) -> str:
+    results = [inputs.evaluation.result(c) for c in codes]
+    if any(r.overall.value is not None for r in results):
+        return "read"
+    entry = inputs.methodology.entry(codes[0]) if codes else None
+    if entry is not None and entry.source == "not-measurable":
+        return "no source"
+    note = results[0].overall.note if results else None
+    return (note or "no data").split(":")[0]
+
+
+def sources_table(inputs: ReportInputs) -> Table:
+    rows = []
+    for source in inputs.sources:
+        subject = f"source-{source.name}-{'-'.join(source.indicators)}"
+        dates = [
+            None if day_ is None else date_number(day_, Ref(subject, GLOBAL, field))
+            for day_, field in (
+                (source.snapshot, "snapshot"),
+                (source.baseline_snapshot, "baseline_snapshot"),
+            )
+        ]
+        rows.append(
+            (
+                Cell(SOURCE_LABELS.get(source.name, source.name)),
+                Cell(join_words(source.indicators), "code"),
+                number_cell(dates[0], "date"),
+                number_cell(dates[1], "date"),
+                Cell(source.note or source_status(inputs, source.indicators)),
+            )
+        )
+    return Table(
+        "sources",
+        "Sources of the data and the dates of the data used",
+        ("Source", "Indicators", "Data as of", "Baseline data as of", "Status"),
+        tuple(rows),
+    )
+
+
+METHOD_TEXT = (
+    "Each indicator is computed from the data as its methodology (annex) says. Most are "
+    "percentages of Parties: the Parties that meet the indicator's rule, out of the "
+    "Parties of its population in the cycle, for the world and for each regional group; "
+    "the European Union counts in the world figure only. A Party counts with its latest "
+    "report of the cycle; reports of governments that were not Parties on the deadline "
+    "are left out."
+)
+
+
+@section("data-and-method", 30)
+def data_and_method(inputs: ReportInputs) -> Section:
+    table, threshold_sentence = settings_table(inputs)
+    blocks: list[Block] = [
+        *demonstration_notice(inputs),
+        Paragraph((METHOD_TEXT, threshold_sentence)),
+        cycles_table(inputs),
+        table,
+    ]
+    for number_ in (inputs.cycle, inputs.baseline):
+        if number_ is None or number_ not in inputs.reporting:
+            continue
+        cycle = inputs.reporting[number_]
+        sentences = reporting_sentences(cycle)
+        blocks += (
+            [Paragraph(sentences), reporting_table(cycle)]
+            if sentences
+            else [reporting_table(cycle)]
+        )
+    if inputs.sources:
+        blocks.append(sources_table(inputs))
+    return Section("data-and-method", "Data and method", tuple(blocks))

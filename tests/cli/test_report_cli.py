@@ -1,0 +1,171 @@
+"""`cpb report evaluation` on the demonstration data: the Word file read back against
+`cpb evaluate --format json`, every goal with its table and chart, and the PDF made by
+LibreOffice; and the errors for a bad output file. (HTML and XLSX: tests/core/evaluation.)"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+from typer.testing import CliRunner
+
+from cpbmonitor.cli.app import app
+from cpbmonitor.core.demo import LABEL
+from cpbmonitor.core.plan import load_plan
+
+runner = CliRunner()
+GROUPS = {
+    "World": "global",
+    "African States": "AFR",
+    "Asia-Pacific States": "ASP",
+    "Central and Eastern European States": "CEE",
+    "Latin American and Caribbean States": "GRULAC",
+    "Western European and other States": "WEOG",
+}
+HAS_OFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args), env={"COLUMNS": "200"})
+
+
+def goal_parts(word: Any) -> dict[str, dict[str, list[Any]]]:
+    """For each goal heading of the Word file: the tables and pictures under it."""
+    parts: dict[str, dict[str, list[Any]]] = {}
+    current: str | None = None
+    for child in word.element.body.iterchildren():
+        if child.tag.endswith("}p"):
+            para = DocxParagraph(child, word)
+            style = para.style.name if para.style is not None else ""
+            if style in ("Heading 1", "Heading 2"):
+                match = re.match(r"Goal ([AB]\.\d+):", para.text)
+                current = match.group(1) if match and style == "Heading 2" else None
+                if current:
+                    parts[current] = {"tables": [], "pictures": []}
+            elif current and child.findall(".//{*}drawing"):
+                parts[current]["pictures"].append(child)
+        elif child.tag.endswith("}tbl") and current:
+            parts[current]["tables"].append(DocxTable(child, word))
+    return parts
+
+
+def number(text: str) -> float | None:
+    return None if text == "—" else float(text.rstrip("%").replace(",", ""))
+
+
+def check_goal_table(table: Any, rows: dict[tuple[str, str], dict[str, Any]]) -> int:
+    """Every row of a goal table against the JSON rows of `cpb evaluate`; returns how
+    many rows with a value were checked."""
+    checked = 0
+    for row in table.rows[1:]:
+        code, group, baseline, current, counted, change, status = (c.text for c in row.cells)
+        if group == "World and regions":
+            assert all(rows[(code, g)]["value"] is None for g in GROUPS.values())
+            continue
+        data = rows[(code, GROUPS[group])]
+        assert number(current) == data["value"], (code, group)
+        assert number(baseline) == data["baseline_value"], (code, group)
+        assert number(change) == data["change"], (code, group)
+        assert status == (data["status"] or "—"), (code, group)
+        if data["denominator"] is not None:
+            assert counted == f"{data['numerator']}/{data['denominator']}", (code, group)
+        checked += data["value"] is not None
+    return checked
+
+
+@pytest.mark.django_db
+def test_evaluation_report_of_the_demonstration_data(tmp_path: Path) -> None:
+    assert run("demo", "load").exit_code == 0
+    evaluated = run(
+        "evaluate",
+        "--plan",
+        "draft-2020",
+        "--cycle",
+        "5",
+        "--baseline",
+        "4",
+        "-f",
+        "json",
+        "-o",
+        str(tmp_path / "rows.json"),
+    )
+    assert evaluated.exit_code == 0, evaluated.output
+    rows = {
+        (r["indicator"], r["group"]): r for r in json.loads((tmp_path / "rows.json").read_text())
+    }
+
+    out = tmp_path / "evaluation.docx"
+    result = run(
+        "report",
+        "evaluation",
+        "--plan",
+        "draft-2020",
+        "--cycle",
+        "5",
+        "--baseline",
+        "4",
+        "-o",
+        str(out),
+    )
+    assert result.exit_code == 0, result.output
+    assert LABEL in result.output
+    word = docx.Document(str(out))
+    parts = goal_parts(word)
+    assert list(parts) == [g.code for g in load_plan("draft-2020").goals()]
+    checked = 0
+    for code, found in parts.items():
+        assert len(found["tables"]) == 1, code
+        assert len(found["pictures"]) == 1, code
+        checked += check_goal_table(found["tables"][0], rows)
+    measured = [r for r in rows.values() if r["value"] is not None]
+    assert checked == len(measured)
+    assert word.sections[0].header.paragraphs[0].text == LABEL
+
+    if not HAS_OFFICE:
+        pytest.skip("LibreOffice is not installed: apt-get install libreoffice-writer-nogui")
+    pdf = tmp_path / "evaluation.pdf"
+    made = run("report", "evaluation", "-o", str(pdf))
+    assert made.exit_code == 0, made.output
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+        pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
+        assert pages >= 20
+
+
+def test_an_unknown_suffix_is_refused_before_any_work(tmp_path: Path) -> None:
+    out = tmp_path / "evaluation.txt"
+    result = run("report", "evaluation", "-o", str(out))
+    assert result.exit_code == 1
+    assert (
+        "cannot tell the format of" in result.output
+        and ".docx, .html, .pdf, .xlsx" in result.output
+    )
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "nowhere" / "evaluation.docx"
+    result = run("report", "evaluation", "-o", str(out))
+    assert result.exit_code == 1
+    assert "does not exist" in result.output
+    assert not out.parent.exists()
+
+
+@pytest.mark.django_db
+def test_an_unknown_cycle_is_one_clear_error(world: None, tmp_path: Path) -> None:
+    out = tmp_path / "evaluation.docx"
+    result = run("report", "evaluation", "--cycle", "9", "-o", str(out))
+    assert result.exit_code == 1
+    assert "9" in result.output, result.output
+    assert "Traceback" not in result.output
+    assert not out.exists() and not list(tmp_path.iterdir())
