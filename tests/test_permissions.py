@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, reverse
 
+from cpbmonitor.milestones.models import Milestone
 from cpbmonitor.registry.models import Party
 from cpbmonitor.reporting import editing, workflow
 from cpbmonitor.reporting.models import ApiToken
@@ -27,6 +28,7 @@ SUBMIT = frozenset({"fp-br", "admin"})
 SECRETARIAT = frozenset({"secretariat", "admin"})
 
 SECTION1 = {"Q007": "implementation.partiallyInPlace", "Q009": "false"}
+MILESTONE = {"indicator": "A.1(a)", "target_value": 80, "target_date": "2029-12-31"}
 
 # (case, page URL name or API path, method, draft state needed, body, allowed identities)
 TABLE = [
@@ -68,6 +70,10 @@ TABLE = [
     ("api publish", "/drafts/{draft}/publish", "post", "submitted", {}, SECRETARIAT),
     ("api reopen", "/drafts/{draft}/reopen", "post", "published", {}, SECRETARIAT),
     ("api history", "/drafts/{draft}/history", "get", "draft", None, VIEW),
+    ("api milestones", "/milestones", "get", None, None, EVERYONE),
+    ("api create milestone", "/milestones", "post", None, MILESTONE, SECRETARIAT),
+    ("api replace milestone", "/milestones/{milestone}", "put", None, MILESTONE, SECRETARIAT),
+    ("api delete milestone", "/milestones/{milestone}", "delete", None, None, SECRETARIAT),
 ]
 
 
@@ -127,8 +133,14 @@ def test_permission(client, people, cycle5, case, identity):  # noqa: F811
             published_on=None,
             is_current=False,
         )
+        milestone = Milestone.objects.create(
+            plan="draft-2020", indicator="A.1(a)", target_value=75, target_date="2030-12-31"
+        )
         path = "/api/v1" + target.format(
-            draft=draft.pk, published=published.pk, unpublished=unpublished.pk
+            draft=draft.pk,
+            published=published.pk,
+            unpublished=unpublished.pk,
+            milestone=milestone.pk,
         )
         headers = {}
         if user is not None:
@@ -167,7 +179,8 @@ def test_the_table_covers_every_page_and_endpoint(client, db):
             method,
             target.replace("{published}", "{report_id}")
             .replace("{unpublished}", "{report_id}")
-            .replace("{draft}", "{draft_id}"),
+            .replace("{draft}", "{draft_id}")
+            .replace("{milestone}", "{milestone_id}"),
         )
         for _, target, method, *_ in TABLE
         if target.startswith("/")

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from cpbmonitor.api import drafts, public
+from cpbmonitor.api import milestones as milestones_api
 from cpbmonitor.reporting.workflow import (
     Incomplete,
     InvalidAnswers,
@@ -25,6 +26,7 @@ api = NinjaAPI(
 )
 api.add_router("", public.router)
 api.add_router("/drafts", drafts.router)
+api.add_router("/milestones", milestones_api.router)
 
 
 @api.exception_handler(PermissionDenied)

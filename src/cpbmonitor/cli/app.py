@@ -19,12 +19,16 @@ COMMAND_GROUPS: dict[str, str] = {
     "formats": "cpbmonitor.cli.formats",
     "import": "cpbmonitor.cli.imports",
     "reports": "cpbmonitor.cli.reports",
+    "records": "cpbmonitor.cli.records",
     "demo": "cpbmonitor.cli.demo",
     "serve": "cpbmonitor.cli.serve",
     "evaluate": "cpbmonitor.cli.evaluate",
     "analyze": "cpbmonitor.cli.analyze",
     "scorecard": "cpbmonitor.cli.scorecard",
+    "report": "cpbmonitor.cli.report",
+    "capacity": "cpbmonitor.cli.capacity",
     "run": "cpbmonitor.cli.run",
+    "milestones": "cpbmonitor.cli.milestones",
 }
 """Group name -> module holding a ``typer.Typer`` called ``app``."""
 

@@ -15,6 +15,7 @@ from cpbmonitor.cli.errors import fail, progress_bar
 from cpbmonitor.core.demo import DEFAULT_SEED, DEMO_MARK, LABEL, DemoDataset, DemoParty
 
 if TYPE_CHECKING:
+    from cpbmonitor.records.services import ImportSummary
     from cpbmonitor.registry.services.parties import PartyRecord
 
 app = typer.Typer(
@@ -48,6 +49,7 @@ def load(
     records = read_parties()
     load_parties(records)
     sync_cycles()
+    demo_records = load_records(seed)
     dataset = generate_demo([demo_party(r) for r in records], seed)
     source = source_label(seed)
     with TemporaryDirectory(prefix="cpb-demo-") as tmp, progress_bar() as progress:
@@ -72,7 +74,25 @@ def load(
         f"'{DEMO_MARK}'; source: '{source}'."
     )
     typer.echo(f"Stored but flagged as from non-Parties: {', '.join(result.non_party)}")
+    typer.echo(
+        f"Loaded {demo_records.total} demonstration records (BCH, Compliance Committee, "
+        "capacity-building), each labelled as demonstration data."
+    )
     typer.echo("Every page and export of the platform says that these are demonstration data.")
+    from cpbmonitor.cli.milestones import load_demo_milestones_message  # milestones
+
+    typer.echo(load_demo_milestones_message())
+
+
+def load_records(seed: int) -> ImportSummary:
+    """Replace the demonstration records by generated ones (real records are kept)."""
+    from cpbmonitor.core.records.errors import RecordInputError
+    from cpbmonitor.records.services import load_demo_records
+
+    try:
+        return load_demo_records(seed)
+    except RecordInputError as error:  # a bug in the generator: nothing is written
+        fail(str(error))
 
 
 def demo_party(record: PartyRecord) -> DemoParty:

@@ -1,4 +1,5 @@
-"""`cpb import`: bring data into the database. `cpb import reports FILE...`."""
+"""`cpb import`: bring data into the database. `cpb import reports FILE...`,
+`cpb import records --type decision FILE`."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from cpbmonitor.cli.errors import err_console, fail, progress_bar
 if TYPE_CHECKING:
     from cpbmonitor.registry.services.reports import ImportPlan
 
-app = typer.Typer(help="Import data: national reports.", no_args_is_help=True)
+app = typer.Typer(help="Import data: national reports, records.", no_args_is_help=True)
 
 
 @app.command("reports")
@@ -72,3 +73,48 @@ def _print_problems(plan: ImportPlan) -> None:
             err_console.print(
                 f"[yellow]rejected:[/] {escape(problem)}", soft_wrap=True, highlight=False
             )
+
+
+@app.command("records")
+def records(
+    file: Path = typer.Argument(..., help="A CSV, XLSX or JSON file of records of one type."),
+    type_name: str = typer.Option(
+        ..., "--type", "-t", help="Record type (see `cpb records types`), e.g. decision."
+    ),
+    replace: bool = typer.Option(
+        False, "--replace", help="Also remove stored records of the type missing from the file."
+    ),
+) -> None:
+    """Import BCH, Compliance Committee or capacity-building records of one type. Every
+    record is validated (fields, governments, links to other records); one problem
+    rejects the whole file (nothing is written). A stored record with the same
+    identifier is updated."""
+    from cpbmonitor.cli.records import type_named
+
+    type_named(type_name)
+    if not file.is_file():
+        fail(f"no such file: {file}")
+    use_database()
+    from django.db import DatabaseError
+
+    from cpbmonitor.core.records.errors import RecordInputError
+    from cpbmonitor.records.services import import_records
+
+    try:
+        with progress_bar() as progress:
+            task = progress.add_task(f"Importing {type_name} records", total=None)
+            summary = import_records(
+                file, type_name, replace=replace, tick=lambda: progress.advance(task)
+            )
+    except RecordInputError as error:
+        for problem in error.problems:
+            line = f"[yellow]rejected:[/] {escape(problem.describe())}"
+            err_console.print(line, soft_wrap=True, highlight=False)
+        fail(f"{len(error.problems)} problem(s) in {file}: nothing imported")
+    except DatabaseError as error:
+        fail(f"database error, nothing was imported: {error}")
+    removed = f", {summary.deleted} removed" if replace else ""
+    typer.echo(
+        f"Imported {summary.total} {type_name} record(s) from {file}: {summary.created} new, "
+        f"{summary.updated} updated, {summary.unchanged} unchanged{removed}."
+    )

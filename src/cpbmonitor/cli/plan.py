@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from cpbmonitor.cli.errors import fail
+from cpbmonitor.cli.linkages import linkages_command
 from cpbmonitor.core.exports.registry import export, formats_for
 from cpbmonitor.core.plan import PlanDataError, PlanVersion, available_versions, load_plan
 from cpbmonitor.core.plan.check import check_plan, titles
@@ -23,6 +24,7 @@ app = typer.Typer(
     help="The Implementation Plan and Capacity-Building Action Plan as data.", no_args_is_help=True
 )
 console = Console()
+app.command("linkages")(linkages_command)
 
 DEFAULT_PLAN = "draft-2020"
 PlanOption = typer.Option(DEFAULT_PLAN, "--plan", "-p", help="Plan version id.")

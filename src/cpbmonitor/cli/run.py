@@ -27,12 +27,21 @@ def run(
 
     if not no_demo and not NationalReport.objects.exists():
         demo.load(seed=DEFAULT_SEED)
+    elif not no_demo and _demo_without_records():
+        demo.load_records(DEFAULT_SEED)  # a database filled before records existed
     elif not Party.objects.exists():
         from cpbmonitor.registry.services.parties import load_parties, read_parties
 
         load_parties(read_parties())
     _print_demo_logins()
     serve.serve(host=host, port=port, workers=workers)
+
+
+def _demo_without_records() -> bool:
+    from cpbmonitor.records.models import Record
+    from cpbmonitor.registry.models import NationalReport
+
+    return NationalReport.objects.demonstration().exists() and not Record.objects.exists()
 
 
 def _print_demo_logins() -> None:

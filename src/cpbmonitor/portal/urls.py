@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path, register_converter
 
-from cpbmonitor.portal.views import home, indicators, parties, plan, questions
+from cpbmonitor.portal.views import capacity, home, indicators, parties, plan, questions
 
 
 class GoalCode:
@@ -35,6 +35,7 @@ urlpatterns = [
     path("questions/", questions.index, name="questions"),
     path("questions/<str:cycle>/", questions.cycle_questions, name="cycle-questions"),
     path("questions/<str:cycle>/<str:key>/", questions.question, name="question"),
+    path("capacity/", capacity.capacity, name="capacity"),
     path("plan/", plan.versions, name="plan-versions"),
     path("plan/compare/<str:old>/<str:new>/", plan.compare, name="plan-compare"),
     path("plan/<str:version>/", plan.version, name="plan-version"),

@@ -28,6 +28,15 @@ class Act(StrEnum):
     REOPEN = "reopen"
     READ_UNPUBLISHED = "read_unpublished"
     """Read registry reports that were submitted but not published."""
+    RECORD_CREATE = "record_create"
+    """Register a BCH or capacity-building record (``cpbmonitor.records``; reading is public).
+    ``OWN``: every government the record concerns is the user's; a record concerning no
+    government needs ``ANY``."""
+    RECORD_EDIT = "record_edit"
+    """Change or end a stored record (same scope rule as ``RECORD_CREATE``)."""
+    MANAGE_MILESTONES = "manage_milestones"
+    """Add, change or delete the milestones of the plan (``cpbmonitor.milestones``;
+    reading is public)."""
 
 
 OWN = "own"
@@ -47,6 +56,9 @@ TABLE: dict[Act, dict[Role, str]] = {
     Act.PUBLISH: {Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
     Act.REOPEN: {Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
     Act.READ_UNPUBLISHED: {Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
+    Act.RECORD_CREATE: {Role.FOCAL_POINT: OWN, Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
+    Act.RECORD_EDIT: {Role.FOCAL_POINT: OWN, Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
+    Act.MANAGE_MILESTONES: {Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
 }
 
 Grant = tuple[Role, int | None]

@@ -16,3 +16,7 @@ urlpatterns += i18n_patterns(
 urlpatterns += i18n_patterns(
     path("reporting/", include("cpbmonitor.reporting.urls")), prefix_default_language=False
 )
+# records: BCH and capacity-building records, under the same language prefixes.
+urlpatterns += i18n_patterns(
+    path("records/", include("cpbmonitor.records.urls")), prefix_default_language=False
+)

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "cpbmonitor.registry",
     "cpbmonitor.portal",  # portal: the public web pages
     "cpbmonitor.reporting",  # reporting: online national reporting
+    "cpbmonitor.records",  # records: BCH and capacity-building records
+    "cpbmonitor.milestones",  # milestones: targets set for indicators, and their status
     "ninja",  # api: django-ninja (its docs page served from its own static files)
 ]
 
