@@ -1,8 +1,11 @@
-"""The main pages in a real browser: numbers, SVG charts, tables, no CSP violations."""
+"""The main pages in a real browser: numbers, SVG charts, tables, the engine's reasons,
+French pages, no CSP violations."""
 
 from __future__ import annotations
 
 import re
+
+from cpbmonitor.reporting.models import Role
 
 
 def test_home_page_renders_numbers_and_a_chart(page, live_world, engine):
@@ -44,3 +47,27 @@ def test_keyboard_reaches_the_skip_link_and_language_switch(page, live_world):
     page.get_by_role("link", name="Français").click()
     assert page.url.endswith("/fr/plan/")
     assert page.locator("h1").inner_text() == "Versions du plan"
+
+
+def test_indicator_without_value_shows_the_reason_in_french(page, live_world, engine):
+    page.goto("/fr/indicators/A.1(b)/")
+    reason = page.locator(".engine-note").inner_text()
+    assert reason == "En attente : BCH records import (national focal point records)"
+    assert page.get_by_text("pas encore calculées").count() == 0
+    assert page.console_errors == []
+
+
+def test_online_reporting_signs_in_in_french(page, live_world, settings):
+    from tests.reporting.conftest import PASSWORD, make_user
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    make_user("secretariat-fr", Role.SECRETARIAT)
+    page.goto("/fr/reporting/")
+    assert page.locator("h1").inner_text() == "Connexion aux rapports nationaux en ligne"
+    page.get_by_label("Nom d’utilisateur").fill("secretariat-fr")
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url(re.compile(r"/fr/reporting/$"))
+    assert page.locator("h1").inner_text() == "Rapports nationaux en ligne"
+    assert page.get_by_role("button", name="Se déconnecter").is_visible()
+    assert page.console_errors == []

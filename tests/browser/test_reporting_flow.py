@@ -1,6 +1,7 @@
 """Online reporting in a real browser: France's focal point fills the report (an exclusive
 option, a conditional question, a missing answer), submits; the Secretariat publishes and
-the public reporting status changes; another government's focal point is refused."""
+the public reporting status and indicator A.1(a) change; another government's focal point
+is refused."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 import pytest
 
-from cpbmonitor.registry.models import Party
+from cpbmonitor.registry.models import Answer, NationalReport, Party
 from cpbmonitor.registry.services.formats import import_format
 from cpbmonitor.reporting.models import ReportDraft, Role
 from tests.registry.documents import SCHEMA, TINY_FORMAT
@@ -23,6 +24,27 @@ def reporting_world(live_world, settings):
     make_user("fp-br", Role.FOCAL_POINT, "br")
     make_user("secretariat", Role.SECRETARIAT)
     return live_world
+
+
+FULL_OR_PARTLY = ("implementation.fullInPlace", "implementation.partiallyInPlace")
+
+
+def a1a_expected(region: str | None = None) -> list[str]:
+    """A.1(a) (cycle 5) worked out from the stored reports: Parties (of ``region``) with a
+    current fifth report, and those whose Q007 says measures are fully or partly in place."""
+    reports = NationalReport.objects.current().filter(cycle__number=5, government__cp_party=True)
+    if region is not None:
+        reports = reports.filter(government__region=region)
+    met = Answer.objects.filter(report__in=reports, question="Q007", value__in=FULL_OR_PARTLY)
+    return [str(met.values("report").distinct().count()), str(reports.count())]
+
+
+def a1a_shown(page, group_label: str) -> list[str]:
+    """A.1(a) for one group as the public page shows it: numerator, denominator, baseline,
+    current value."""
+    page.goto("/indicators/A.1(a)/")
+    table = page.get_by_role("table", name="Indicator A.1(a) by region")
+    return table.get_by_role("row", name=group_label).inner_text().split("\t")[1:5]
 
 
 def sign_in(page, username):
@@ -40,6 +62,10 @@ def sign_out(page):
 def test_fill_submit_publish(page, reporting_world):
     page.goto("/")
     assert "World: Submitted 75.0" in page.locator("#reporting-status-desc").text_content()
+    weog = "Western European and other States"
+    before = a1a_shown(page, weog)[:2]
+    assert before == a1a_expected("WEOG") == ["0", "0"]  # France has no fifth report yet
+    assert a1a_shown(page, "World")[:2] == a1a_expected() == ["3", "3"]
 
     sign_in(page, "fp-fr")
     page.get_by_role("button", name="Open the report").click()
@@ -86,6 +112,11 @@ def test_fill_submit_publish(page, reporting_world):
     sign_out(page)
     page.goto("/")
     assert "World: Submitted 100.0" in page.locator("#reporting-status-desc").text_content()
+    # France answered Q007 "Partly": it joins both A.1(a) counts of its region
+    after = a1a_shown(page, weog)
+    assert after[:2] == a1a_expected("WEOG") == [str(int(n) + 1) for n in before]
+    assert after[3] == "100.0\u00a0%"  # 1 of 1
+    assert a1a_shown(page, "World")[:2] == a1a_expected() == ["4", "4"]
     assert page.console_errors == []
 
     # Another government's focal point cannot open France's report

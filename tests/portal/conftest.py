@@ -14,6 +14,7 @@ import datetime as dt
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from cpbmonitor.registry.models import Answer
 from tests.registry.factories import make_cycle, make_party, make_report
@@ -27,6 +28,7 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+    translation.deactivate()  # a French request leaves French active in this thread
 
 
 @pytest.fixture

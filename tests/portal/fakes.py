@@ -1,15 +1,28 @@
 """A results source standing in for the indicator engine, with worked-out rows.
 
 A.1(a), world: 3 of 4 Parties = 75.0 %, baseline 50.0 %, change +25.0 points.
-B.1(a), world: 40.0 %, baseline 45.5 %, change -5.5 points.
+A.1(b): no value, the engine's note says it is pending.
+B.1(a), world: 40.0 %, baseline 45.5 %, change -5.5 points, with a caveat.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+PENDING = "pending: BCH records import (national focal point records)"
+CAVEAT = "Baseline proxy: the fourth report asked a narrower question."
 
-def _row(indicator: str, group: str, num: Any, den: Any, value: Any, base: Any, status: str):
+
+def _row(
+    indicator: str,
+    group: str,
+    num: Any,
+    den: Any,
+    value: Any,
+    base: Any,
+    status: str,
+    note: str | None = None,
+):
     change = None if value is None or base is None else round(value - base, 1)
     return {
         "indicator": indicator,
@@ -20,6 +33,7 @@ def _row(indicator: str, group: str, num: Any, den: Any, value: Any, base: Any, 
         "baseline_value": base,
         "change": change,
         "status": status,
+        "note": note,
     }
 
 
@@ -30,7 +44,8 @@ ROWS = [
     _row("A.1(a)", "CEE", None, None, None, None, "no-data"),
     _row("A.1(a)", "GRULAC", 1, 1, 100.0, 100.0, "unchanged"),
     _row("A.1(a)", "WEOG", 0, 1, 0.0, 0.0, "unchanged"),
-    _row("B.1(a)", "global", 2, 5, 40.0, 45.5, "worsened"),
+    *(_row("A.1(b)", g, None, None, None, None, "no-data", PENDING) for g in ("global", "AFR")),
+    _row("B.1(a)", "global", 2, 5, 40.0, 45.5, "worsened", CAVEAT),
 ]
 
 

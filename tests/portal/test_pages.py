@@ -8,6 +8,9 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
+from cpbmonitor.core.demo import LABEL
+from tests.portal.conftest import FULL
+
 pytestmark = pytest.mark.django_db
 
 
@@ -102,16 +105,116 @@ def test_indicator_page_from_the_real_engine(client, world):
     assert "no change" in page
 
 
+def test_indicator_without_value_shows_the_engines_reason(client, world, engine):
+    page = text(client.get("/indicators/A.1(b)/"))
+    assert "not yet computed" not in page
+    assert (
+        '<p class="notice engine-note">Pending: '
+        '<span lang="en">BCH records import (national focal point records)</span></p>'
+    ) in page
+
+
+def test_home_and_goal_pages_show_the_engines_reason(client, world, engine):
+    home = text(client.get("/"))
+    assert (
+        '<td colspan="6" class="engine-note muted">Pending: '
+        '<span lang="en">BCH records import (national focal point records)</span></td>'
+    ) in home
+    goal = text(client.get("/goals/A.1/"))
+    assert 'Pending: <span lang="en">BCH records import' in goal
+
+
+def test_a_computed_indicator_shows_the_engines_caveat(client, world, engine):
+    page = text(client.get("/indicators/B.1(a)/"))
+    assert (
+        'Note: <span lang="en">Baseline proxy: the fourth report asked a narrower question.</span>'
+    ) in page
+
+
+def test_reasons_from_the_real_engine(client, world):
+    page = text(client.get("/indicators/A.3(b)/"))
+    assert 'Not measurable: <span lang="en">Neither the national reports nor the BCH' in page
+    page = text(client.get("/indicators/A.5(d)/"))
+    assert 'Baseline: No rule for cycle 4: <span lang="en">The fourth report does not ask' in page
+    french = text(client.get("/fr/indicators/A.3(b)/"))
+    assert 'Non mesurable : <span lang="en">Neither the national reports' in french
+
+
 def test_indicator_downloads(client, world, engine):
     csv = text(client.get("/indicators/A.1(a)/data.csv")).splitlines()
-    assert csv[0] == "indicator,group,numerator,denominator,value,baseline_value,change,status,unit"
-    assert csv[1] == "A.1(a),global,3,4,75,50,25,improved,percent"
+    assert csv[0] == (
+        "indicator,group,numerator,denominator,value,baseline_value,change,status,unit,note"
+    )
+    assert csv[1] == "A.1(a),global,3,4,75,50,25,improved,percent,"
     document = json.loads(client.get("/indicators/A.1(a)/data.json").content)
+    assert document["demonstration"] is False and "notice" not in document
     assert document["rows"][0]["value"] == 75
     response = client.get("/indicators/A.1(a)/data.xlsx")
     assert response["Content-Disposition"] == 'attachment; filename="cpb-indicator-A.1-a.xlsx"'
     sheet = load_workbook(BytesIO(response.content)).active
+    assert sheet["A1"].value == "A.1(a)"
     assert [c.value for c in sheet[3]][:5] == ["A.1(a)", "global", 3, 4, 75]
+
+
+def test_downloads_carry_the_engine_note(client, world, engine):
+    rows = json.loads(client.get("/indicators/A.1(b)/data.json").content)["rows"]
+    assert rows[0]["note"] == "pending: BCH records import (national focal point records)"
+    assert rows[0]["value"] is None and rows[2]["note"] is None  # ASP: no row from the source
+    csv = text(client.get("/indicators/A.1(b)/data.csv")).splitlines()
+    assert csv[1].endswith(
+        ",no-data,percent,pending: BCH records import (national focal point records)"
+    )
+
+
+DEMO_NOTICE = f"{LABEL}."  # as `cpb evaluate` says it
+
+
+def test_downloads_of_demonstration_data_say_so(client, world, engine, settings):
+    settings.CPB_DEMO_DATA = True
+    csv = text(client.get("/indicators/A.1(a)/data.csv")).splitlines()
+    assert csv[0] == f"# {DEMO_NOTICE}"
+    assert csv[1].startswith("indicator,group,") and csv[2].startswith("A.1(a),global,3,4,75,")
+    document = json.loads(client.get("/indicators/A.1(a)/data.json").content)
+    assert document["demonstration"] is True and document["notice"] == DEMO_NOTICE
+    assert list(document) == ["indicator", "text", "demonstration", "notice", "rows"]
+    assert document["rows"][0] == {
+        "indicator": "A.1(a)",
+        "group": "global",
+        "numerator": 3,
+        "denominator": 4,
+        "value": 75,
+        "baseline_value": 50,
+        "change": 25,
+        "status": "improved",
+        "unit": "percent",
+        "note": None,
+    }
+    workbook = load_workbook(BytesIO(client.get("/indicators/A.1(a)/data.xlsx").content))
+    sheet = workbook.active
+    assert sheet["A1"].value == DEMO_NOTICE and sheet["A1"].font.b
+    assert sheet.oddHeader.center.text == DEMO_NOTICE
+    assert [c.value for c in sheet[2]][:1] == ["A.1(a)"]
+    assert [c.value for c in sheet[4]][:5] == ["A.1(a)", "global", 3, 4, 75]
+
+
+def test_french_download_notice(client, world, engine, settings):
+    settings.CPB_DEMO_DATA = True
+    csv = text(client.get("/fr/indicators/A.1(a)/data.csv")).splitlines()
+    assert (
+        csv[0]
+        == "# Données de démonstration : générées, ce ne sont pas de vrais rapports nationaux."
+    )
+
+
+def test_demonstration_reports_in_the_database_mark_the_downloads(client, world, engine):
+    from tests.registry.factories import make_report
+
+    assert not text(client.get("/indicators/A.1(a)/data.csv")).startswith("#")
+    make_report(world["parties"]["fr"], world["cycles"][1], identifier="demo-nr5-fr")
+    from django.core.cache import cache
+
+    cache.clear()
+    assert text(client.get("/indicators/A.1(a)/data.csv")).startswith(f"# {DEMO_NOTICE}\n")
 
 
 @pytest.mark.parametrize(
@@ -170,6 +273,61 @@ def test_question_analysis_with_previous_cycle(client, world):
     assert "66.7\u00a0%" in page  # fully in place, cycle 5
     assert "(50.0\u00a0%)" in page  # fully in place, cycle 4
     assert "Cycle 4: 50.0" in page or "Cycle 4 50.0" in page  # chart description
+
+
+def test_question_page_shows_the_engines_analysis(client, world):
+    from cpbmonitor.portal import questions
+    from cpbmonitor.registry.services.evaluation import analyze_stored_question
+
+    cycle5 = world["cycles"][1]
+    question = questions.questionnaire(cycle5).question("Q007")
+    shown = questions.analyse(cycle5, question)
+    engine = analyze_stored_question("Q007", 5, compare=True)
+    assert shown.current.answered == engine.current.respondents
+    assert shown.previous.key == "Q014" and shown.previous.reports["global"] == 4
+    for mine, theirs in zip(shown.current.options, engine.current.options, strict=True):
+        assert (mine.value, dict(mine.counts)) == (theirs.value, dict(theirs.counts))
+    full = shown.previous.option("implementation.fullInPlace")
+    assert full.counts["global"] == 2 and full.share("global") == 50.0
+
+
+def test_question_page_lists_previous_options_without_counterpart(client, world):
+    # Q115 (cycle 5: yes / no) is Q127 in cycle 4 (yes / yes, partly / no).
+    from cpbmonitor.registry.models import Answer, NationalReport
+
+    values = {"br": "true", "ng": "true.some", "jp": "true.some", "fr": "false"}
+    for report in NationalReport.objects.filter(cycle=world["cycles"][0]):
+        Answer.objects.create(report=report, question="Q127", value=values[report.government.iso2])
+    page = text(client.get("/questions/5/Q115/"))
+    assert "Compared with question Q127 of cycle 4." in page
+    assert "Options of cycle 4 that no option of this cycle corresponds to:" in page
+    assert "Yes, partly (2, 50.0\u00a0%)" in page
+    assert "(25.0\u00a0%)" in page  # "Yes" and "No", cycle 4: 1 of 4 each
+
+
+def test_question_page_without_a_previous_cycle(client, db):
+    from cpbmonitor.registry.models import Answer
+    from tests.registry.factories import make_cycle, make_party, make_report
+
+    report = make_report(make_party("br"), make_cycle(5), submitted="2025-06-01")
+    Answer.objects.create(report=report, question="Q007", value=FULL)
+    page = text(client.get("/questions/5/Q007/"))
+    assert "No matching question in the previous cycle." in page
+    assert "1 of 1 reports by Parties answer this question." in page
+    assert "100.0\u00a0%" in page
+
+
+def test_cycle_without_number_has_no_analyzer(client, db):
+    import datetime as dt
+
+    from cpbmonitor.registry.models import ReportingCycle
+
+    ReportingCycle.objects.create(
+        name="interim", schema="cpbNationalReport5", year=2018, deadline=dt.date(2018, 1, 1)
+    )
+    assert 'href="/questions/interim/"' not in text(client.get("/questions/"))
+    assert client.get("/questions/interim/").status_code == 404
+    assert client.get("/questions/interim/Q007/").status_code == 404
 
 
 # -- plan versions ----------------------------------------------------------------------------

@@ -1,4 +1,13 @@
-"""Downloads of one indicator's results: a registry of formats, each a writer to bytes."""
+"""Downloads of one indicator's results: a registry of formats, each a writer to bytes.
+
+Every format holds the same rows (``COLUMNS``). When the data are demonstration data
+(:func:`cpbmonitor.portal.conf.demo_data`), each says so in its own way:
+
+- JSON: ``"demonstration": true`` and a ``"notice"`` beside ``"rows"`` (``"demonstration":
+  false`` and no notice otherwise); the rows keep their shape;
+- CSV: a first line ``# <notice>`` before the header (skip lines starting with ``#``);
+- XLSX: the notice in the first row of the sheet and in the printed page header.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +16,12 @@ import io
 import json
 from collections.abc import Callable
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
 
 from cpbmonitor.core.plan import Indicator
+from cpbmonitor.portal.conf import demo_data
 from cpbmonitor.portal.results import IndicatorResult
 
 COLUMNS = (
@@ -22,10 +34,13 @@ COLUMNS = (
     "change",
     "status",
     "unit",
+    "note",
 )
 
-Writer = Callable[[Indicator, IndicatorResult], bytes]
+Writer = Callable[[Indicator, IndicatorResult, str | None], bytes]
+"""``(indicator, result, notice)`` -> the file; ``notice`` is set for demonstration data."""
 FORMATS: dict[str, tuple[Writer, str]] = {}
+NOTICE_FILL = PatternFill("solid", start_color="FFF4CE")
 
 
 def writes(fmt: str, content_type: str) -> Callable[[Writer], Writer]:
@@ -34,6 +49,14 @@ def writes(fmt: str, content_type: str) -> Callable[[Writer], Writer]:
         return function
 
     return register
+
+
+def demo_notice() -> str | None:
+    """The notice every download carries when the data are demonstration data: the
+    words ``cpb evaluate`` prints (``core.demo.LABEL``), in the page's language."""
+    if not demo_data():
+        return None
+    return _("Demonstration data: generated, not real national reports.")
 
 
 def rows(result: IndicatorResult) -> list[dict[str, object]]:
@@ -48,14 +71,17 @@ def rows(result: IndicatorResult) -> list[dict[str, object]]:
             "change": v.change,
             "status": v.status,
             "unit": result.unit,
+            "note": v.note,
         }
         for v in result.in_order()
     ]
 
 
 @writes("csv", "text/csv; charset=utf-8")
-def to_csv(indicator: Indicator, result: IndicatorResult) -> bytes:
+def to_csv(indicator: Indicator, result: IndicatorResult, notice: str | None) -> bytes:
     buffer = io.StringIO()
+    if notice:
+        buffer.write(f"# {notice}\n")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows(result))
@@ -63,16 +89,29 @@ def to_csv(indicator: Indicator, result: IndicatorResult) -> bytes:
 
 
 @writes("json", "application/json")
-def to_json(indicator: Indicator, result: IndicatorResult) -> bytes:
-    document = {"indicator": indicator.code, "text": indicator.text, "rows": rows(result)}
+def to_json(indicator: Indicator, result: IndicatorResult, notice: str | None) -> bytes:
+    document: dict[str, object] = {
+        "indicator": indicator.code,
+        "text": indicator.text,
+        "demonstration": notice is not None,
+    }
+    if notice:
+        document["notice"] = notice
+    document["rows"] = rows(result)
     return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
 
 
 @writes("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-def to_xlsx(indicator: Indicator, result: IndicatorResult) -> bytes:
+def to_xlsx(indicator: Indicator, result: IndicatorResult, notice: str | None) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = indicator.code.replace("(", " ").replace(")", "")[:31]
+    if notice:
+        sheet.append([notice])
+        sheet["A1"].font = Font(bold=True)
+        sheet["A1"].fill = NOTICE_FILL
+        sheet.oddHeader.center.text = notice
+        workbook.properties.description = notice
     sheet.append([indicator.code, indicator.text])
     sheet.append(list(COLUMNS))
     for row in rows(result):
@@ -84,4 +123,4 @@ def to_xlsx(indicator: Indicator, result: IndicatorResult) -> bytes:
 
 def render(fmt: str, indicator: Indicator, result: IndicatorResult) -> tuple[bytes, str]:
     writer, content_type = FORMATS[fmt]
-    return writer(indicator, result), content_type
+    return writer(indicator, result, demo_notice()), content_type

@@ -1,37 +1,45 @@
-"""The question analyzer: how Parties answered one question of one cycle, by region,
-beside the previous cycle's answers to the same question (through the format crosswalk).
+"""The question analyzer's pages: how Parties answered one question of one cycle, by
+region, beside the previous cycle's answers to the same question (through the format
+crosswalk).
 
-Counts come straight from the registry (current reports of Parties); they move to the
-engine's question analyzer when it lands, behind the same functions.
+The counting is the engine's (``core.indicators.questions``, called through
+``registry.services.evaluation.analyze_stored_question``), so the pages, the API and
+``cpb analyze question`` give the same numbers. This module only chooses the cycles and
+questions a page may show and turns the engine's analysis into rows keyed by the current
+cycle's option values (the previous cycle's options mapped onto them), cached under the
+data version.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Q
 
-from cpbmonitor.core.formats import SHIPPED_SCHEMAS, FormatError, Questionnaire, shipped_format
-from cpbmonitor.core.formats import crosswalk as format_crosswalk
+from cpbmonitor.core.formats import SHIPPED_SCHEMAS, FormatError, Questionnaire
 from cpbmonitor.core.formats.model import CHOICE_TYPES, Question
+from cpbmonitor.core.indicators import CycleAnswers as EngineAnswers
+from cpbmonitor.core.indicators import OptionCount as EngineOption
+from cpbmonitor.core.indicators import QuestionAnalysis
 from cpbmonitor.portal.results import GROUPS, cached
-from cpbmonitor.registry.models import Answer, NationalReport, ReportingCycle
+from cpbmonitor.registry.models import ReportingCycle, ReportingFormat
+from cpbmonitor.registry.services.evaluation import analyze_stored_question
+from cpbmonitor.registry.services.formats import UnknownSchema, questionnaire_for
 
 
 @dataclass(frozen=True)
 class OptionCount:
+    """One option: reports choosing it and their share (percent) of the reports that
+    answer the question, per group."""
+
     value: str
     label: str
-    counts: dict[str, int]
-    """Group -> number of reports choosing the option."""
-    answered: dict[str, int]
+    counts: Mapping[str, int]
+    percents: Mapping[str, float | None]
 
     def share(self, group: str) -> float | None:
-        total = self.answered.get(group, 0)
-        return 100 * self.counts.get(group, 0) / total if total else None
+        return self.percents.get(group)
 
 
 @dataclass(frozen=True)
@@ -39,11 +47,12 @@ class CycleAnswers:
     cycle: str
     schema: str
     key: str
-    reports: dict[str, int]
-    """Group -> current reports by Parties in the cycle."""
-    answered: dict[str, int]
+    """The question's key in this cycle's format."""
+    reports: Mapping[str, int]
+    """Group -> Parties with a report for the cycle."""
+    answered: Mapping[str, int]
     """Group -> those reports that answer the question."""
-    options: list[OptionCount] = field(default_factory=list)
+    options: tuple[OptionCount, ...]
 
     def option(self, value: str) -> OptionCount | None:
         return next((o for o in self.options if o.value == value), None)
@@ -54,13 +63,21 @@ class Analysis:
     question: Question
     current: CycleAnswers
     previous: CycleAnswers | None
+    """Options listed under the current cycle's option values."""
+    unmatched: tuple[OptionCount, ...] = ()
+    """Options of the previous cycle that no current option maps to."""
 
 
 def questionnaire(cycle: ReportingCycle) -> Questionnaire | None:
-    """The questions the portal can analyse for ``cycle`` (the shipped definitions)."""
-    if cycle.schema not in SHIPPED_SCHEMAS:
+    """The questions of ``cycle``'s format (an imported BCH format wins over the shipped
+    definition), as the engine reads them; ``None`` when the cycle has no format or no
+    number (the engine analyses numbered cycles)."""
+    if cycle.number is None:
         return None
-    return shipped_format(cycle.schema)
+    try:
+        return questionnaire_for(cycle.schema)
+    except (UnknownSchema, FormatError):
+        return None
 
 
 def analysable(questions: Questionnaire) -> list[Question]:
@@ -68,11 +85,10 @@ def analysable(questions: Questionnaire) -> list[Question]:
 
 
 def cycles_with_questions() -> list[ReportingCycle]:
-    return list(ReportingCycle.objects.filter(schema__in=SHIPPED_SCHEMAS).order_by("-year"))
-
-
-def previous_cycle(cycle: ReportingCycle) -> ReportingCycle | None:
-    return ReportingCycle.objects.filter(year__lt=cycle.year).order_by("-year").first()
+    """Numbered cycles whose format is shipped or imported, the latest first."""
+    imported = ReportingFormat.objects.imported().values_list("schema", flat=True)
+    has_format = Q(schema__in=SHIPPED_SCHEMAS) | Q(schema__in=list(imported))
+    return list(ReportingCycle.objects.filter(has_format, number__isnull=False).order_by("-year"))
 
 
 def analyse(cycle: ReportingCycle, question: Question) -> Analysis:
@@ -82,69 +98,50 @@ def analyse(cycle: ReportingCycle, question: Question) -> Analysis:
 
 
 def _analyse(cycle: ReportingCycle, question: Question) -> Analysis:
-    current = count_answers(cycle, question.key, question)
-    previous = None
-    before = previous_cycle(cycle)
-    if before is not None:
-        previous = _previous_answers(cycle, before, question)
-    return Analysis(question, current, previous)
+    if cycle.number is None:
+        raise ValueError(f"cycle {cycle.name} has no number to analyse")  # see questionnaire()
+    before = ReportingCycle.objects.filter(number=cycle.number - 1).first()
+    result = _engine_analysis(question.key, cycle.number, compare=before is not None)
+    current = _cycle_answers(result.current, cycle, result.current.options)
+    if result.previous is None or before is None:
+        return Analysis(question, current, None)
+    previous = _cycle_answers(result.previous, before, result.current.options)
+    unmatched = tuple(_option(o.value, o.title or o.value, o) for o in result.previous_unmatched)
+    return Analysis(question, current, previous, unmatched)
 
 
-def _previous_answers(
-    cycle: ReportingCycle, before: ReportingCycle, question: Question
-) -> CycleAnswers | None:
-    """The previous cycle's answers, with keys and values mapped to ``cycle``'s format."""
-    if before.schema == cycle.schema:
-        return count_answers(before, question.key, question)
-    try:
-        backward = format_crosswalk(cycle.schema, before.schema)
-        forward = format_crosswalk(before.schema, cycle.schema)
-    except (FormatError, KeyError, ValueError):
-        return None
-    old_key = backward.map_question(question.key)
-    if old_key is None:
-        return None
-
-    def to_current(value: str) -> str:
-        return forward.map_value(old_key, value)
-
-    return count_answers(before, old_key, question, map_value=to_current)
+def _engine_analysis(key: str, number: int, compare: bool) -> QuestionAnalysis:
+    """The engine's analysis, beside the previous cycle when its format and a crosswalk
+    to it exist (without the comparison otherwise)."""
+    if compare:
+        try:
+            return analyze_stored_question(key, number, compare=True)
+        except (UnknownSchema, FormatError, KeyError):
+            pass
+    return analyze_stored_question(key, number, compare=False)
 
 
-def count_answers(
-    cycle: ReportingCycle,
-    key: str,
-    question: Question,
-    map_value: Callable[[str], str] = str,
+def _cycle_answers(
+    answers: EngineAnswers, cycle: ReportingCycle, current: Sequence[EngineOption]
 ) -> CycleAnswers:
-    """Reports of ``cycle`` answering question ``key``, by option and group; answer values
-    pass through ``map_value`` (to read a previous format's values in ``question``'s)."""
-    reports = NationalReport.objects.current().by_parties().for_cycle(cycle)
-    answers = Answer.objects.filter(report__in=reports, question=key).exclude(value="")
-    region = "report__government__region"
-    by_group = _per_group(
-        reports.values("government__region").annotate(n=Count("id")), "government__region"
+    """``answers`` with each option under the value and title of the current cycle's
+    option at the same place (the engine aligns the previous cycle's options so)."""
+    options = tuple(
+        _option(now.value, now.title or now.value, counted)
+        for now, counted in zip(current, answers.options, strict=True)
     )
-    answered = _per_group(answers.values(region).annotate(n=Count("report", distinct=True)), region)
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in answers.values(region, "value").annotate(n=Count("report", distinct=True)):
-        value = map_value(row["value"])
-        counts[value]["global"] += row["n"]
-        if row[region]:
-            counts[value][row[region]] += row["n"]
-    labels = {o.value: o.title or o.value for o in question.options}
-    values = list(labels) + sorted(v for v in counts if v not in labels)
-    options = [OptionCount(v, labels.get(v, v), dict(counts.get(v, {})), answered) for v in values]
-    return CycleAnswers(str(cycle.label), cycle.schema, key, by_group, answered, options)
+    return CycleAnswers(
+        cycle=str(cycle.label),
+        schema=cycle.schema,
+        key=answers.key,
+        reports=dict(answers.reporting),
+        answered=dict(answers.respondents),
+        options=options,
+    )
 
 
-def _per_group(rows: Iterable[dict[str, Any]], region_field: str) -> dict[str, int]:
-    totals = dict.fromkeys(GROUPS, 0)
-    for row in rows:
-        totals["global"] += row["n"]
-        if row[region_field]:
-            totals[row[region_field]] = totals.get(row[region_field], 0) + row["n"]
-    return totals
+def _option(value: str, label: str, counted: EngineOption) -> OptionCount:
+    return OptionCount(value, label, dict(counted.counts), dict(counted.percents))
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ into the portal's small typed records and caches them under the data version, so
 costs two cheap queries once results are computed.
 
 Raw rows are read by attribute or key: ``indicator``, ``group``, ``numerator``,
-``denominator``, ``value``, ``baseline_value``, ``change``, ``status`` (and ``unit``),
-which is the shape the engine returns. While no report is loaded, :class:`EngineSource`
+``denominator``, ``value``, ``baseline_value``, ``change``, ``status`` (and ``unit`` and
+``note``), which is the shape the engine returns. While no report is loaded, :class:`EngineSource`
 returns ``None`` and pages say "not yet computed".
 """
 
@@ -43,6 +43,9 @@ class GroupValue:
     baseline_value: float | None = None
     change: float | None = None
     status: str = NOT_COMPUTED
+    note: str | None = None
+    """The engine's note: why there is no value (``pending: ...``, ``not measurable:
+    ...``, ``no rule for cycle 4: ...``), or a caveat on the value."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,12 @@ class IndicatorResult:
     def in_order(self) -> list[GroupValue]:
         """Global first, then the regional groups."""
         return [self.group(name) for name in GROUPS]
+
+    @property
+    def notes(self) -> list[str]:
+        """The engine's notes on this indicator, the world's first, each once."""
+        found = [v.note for v in self.in_order() if v.note]
+        return list(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -305,6 +314,7 @@ def _group_value(row: Any) -> GroupValue:
         baseline_value=_number(_get(row, "baseline_value", _get(row, "baseline"))),
         change=_number(_get(row, "change")),
         status=str(_get(row, "status") or _missing_status(row)),
+        note=_get(row, "note") or None,
     )
 
 

@@ -4,6 +4,7 @@ A token is created with the "Issue a token" action on users' tokens page: its ke
 shown once in a message and never stored (only its digest)."""
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext as _
 
 from .models import ApiToken, DraftVersion, Membership, ReportDraft
 
@@ -50,5 +51,5 @@ class ApiTokenAdmin(admin.ModelAdmin):
             return super().save_model(request, obj, form, change)
         token, key = ApiToken.objects.issue(obj.user, obj.name)
         obj.pk, obj.prefix, obj.digest = token.pk, token.prefix, token.digest
-        messages.warning(request, f"The token's key (shown only now): {key}")
+        messages.warning(request, _("The token's key (shown only now): %(key)s") % {"key": key})
         return None

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import nh3
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cpbmonitor.core.formats import Question, Questionnaire, question_states
 from cpbmonitor.core.reports import Answer, ReportDocument, parse_document, validate
@@ -30,6 +32,14 @@ REFUSED = frozenset(
     }
 )
 """Core validation codes that refuse an edit (``disabled`` answers are cleared instead)."""
+MESSAGES = {
+    "unknown-question": gettext_lazy("This is not a question of the report's format."),
+    "unknown-option": gettext_lazy("“%(value)s” is not an option of this question."),
+    "several-values": gettext_lazy("This question takes a single answer."),
+    "wrong-type": gettext_lazy("This answer is not of the kind the question asks for."),
+    "not-answerable": gettext_lazy("This question takes no answer."),
+}
+"""The user's words for the refusing codes (the core's messages are for logs and the CLI)."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +67,7 @@ class EditResult:
 def clean_text(text: str) -> str:
     """Plain text: every tag removed (script and style with their content), entities
     decoded; repeated until stable so decoded entities cannot smuggle a tag in."""
-    for _ in range(5):
+    for _attempt in range(5):
         cleaned = html.unescape(nh3.clean(text, tags=set())).strip()
         if cleaned == text:
             break
@@ -144,7 +154,9 @@ def _message(questionnaire: Questionnaire, problem: Any) -> str:
     if problem.code == "exclusive-combined" and question is not None:
         option = question.option(problem.value)
         title = option.title if option and option.title else problem.value
-        return f"“{title}” cannot be combined with other answers."
+        return _("“%(option)s” cannot be combined with other answers.") % {"option": title}
+    if problem.code in MESSAGES:
+        return str(MESSAGES[problem.code]) % {"value": problem.value or ""}
     return str(problem.message)
 
 

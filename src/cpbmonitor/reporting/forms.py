@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from cpbmonitor.core.formats import FormatSection, Question, Questionnaire, QuestionStates
 from cpbmonitor.core.formats.model import CHOICE_TYPES, TEXT_TYPES
@@ -186,10 +187,10 @@ def _integer(raw: str) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise ValueError(f"“{raw[:40]}” is not a whole number.") from None
+        raise ValueError(_("“%(text)s” is not a whole number.") % {"text": raw[:40]}) from None
 
 
 def _text(raw: str) -> str:
     if len(raw) > TEXT_LIMIT:
-        raise ValueError(f"The text is longer than {TEXT_LIMIT} characters.")
+        raise ValueError(_("The text is longer than %(limit)s characters.") % {"limit": TEXT_LIMIT})
     return raw

@@ -14,6 +14,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from cpbmonitor.registry.models import NationalReport, Party, ReportingCycle
 
@@ -57,9 +58,9 @@ class Membership(models.Model):
 
 
 class DraftStatus(models.TextChoices):
-    DRAFT = "draft", "draft"
-    SUBMITTED = "submitted", "submitted"
-    PUBLISHED = "published", "published"
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    PUBLISHED = "published", _("published")
 
 
 class DraftQuerySet(models.QuerySet["ReportDraft"]):
@@ -123,12 +124,12 @@ class ReportDraft(models.Model):
 
 
 class Action(models.TextChoices):
-    CREATE = "create", "created"
-    SAVE = "save", "saved"
-    SUBMIT = "submit", "submitted"
-    RETURN = "return", "returned"
-    PUBLISH = "publish", "published"
-    REOPEN = "reopen", "reopened"
+    CREATE = "create", _("created")
+    SAVE = "save", _("saved")
+    SUBMIT = "submit", _("submitted")
+    RETURN = "return", _("returned")
+    PUBLISH = "publish", _("published")
+    REOPEN = "reopen", _("reopened")
 
 
 class DraftVersion(models.Model):

@@ -9,6 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cpbmonitor.core.formats import question_states
@@ -121,12 +124,13 @@ def _shown(answers: dict, changes: dict) -> dict:
 
 
 def _saved_message(request: HttpRequest, questionnaire: Any, result: Any) -> None:
-    text = "Saved."
+    text = _("Saved.")
     if result.cleared:
         names = ", ".join(
             (q.number or q.key) if (q := questionnaire.question(k)) else k for k in result.cleared
         )
-        text += f" Answers no longer asked for were cleared: {names}."
+        cleared = _("Answers no longer asked for were cleared: %(questions)s.")
+        text += " " + cleared % {"questions": names}
     messages.success(request, text)
 
 
@@ -190,7 +194,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reporting/review.html", context)
 
 
-def _transition(name: str, act: Act):  # type: ignore[no-untyped-def]
+def _transition(done: str | Promise, act: Act):  # type: ignore[no-untyped-def]
     @login_required
     @require_POST
     def view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -208,17 +212,17 @@ def _transition(name: str, act: Act):  # type: ignore[no-untyped-def]
         except workflow.WorkflowError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, f"The report was {name}.")
+            messages.success(request, str(done))
         return redirect("reporting:review", pk=draft.pk)
 
     view.__name__ = act.value
     return view
 
 
-submit = _transition("submitted", Act.SUBMIT)
-return_draft = _transition("returned to the government", Act.RETURN)
-publish = _transition("published", Act.PUBLISH)
-reopen = _transition("reopened", Act.REOPEN)
+submit = _transition(gettext_lazy("The report was submitted."), Act.SUBMIT)
+return_draft = _transition(gettext_lazy("The report was returned to the government."), Act.RETURN)
+publish = _transition(gettext_lazy("The report was published."), Act.PUBLISH)
+reopen = _transition(gettext_lazy("The report was reopened."), Act.REOPEN)
 
 
 @login_required

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cpbmonitor.core.formats import Question, Questionnaire
 from cpbmonitor.core.reports import (
@@ -44,12 +45,15 @@ class StaleDraft(WorkflowError):
 
     def __init__(self, draft: ReportDraft) -> None:
         self.draft = draft
-        who = draft.updated_by or "someone else"
+        who = draft.updated_by or _("someone else")
         when = timezone.localtime(draft.updated_at).strftime("%Y-%m-%d %H:%M")
         super().__init__(
-            f"This report was changed by {who} at {when} (now version {draft.version}) "
-            "after you opened it. Your changes were not saved: review the current "
-            "answers and make your changes again."
+            _(
+                "This report was changed by %(who)s at %(when)s (now version %(version)s) "
+                "after you opened it. Your changes were not saved: review the current "
+                "answers and make your changes again."
+            )
+            % {"who": who, "when": when, "version": draft.version}
         )
 
 
@@ -62,7 +66,10 @@ class InvalidAnswers(WorkflowError):
 class Incomplete(WorkflowError):
     def __init__(self, missing: list[str]) -> None:
         self.missing = missing
-        super().__init__("mandatory questions unanswered: " + ", ".join(missing))
+        super().__init__(
+            _("Mandatory questions without an answer: %(questions)s.")
+            % {"questions": ", ".join(missing)}
+        )
 
 
 # ---------------------------------------------------------------- reading
@@ -143,9 +150,13 @@ def _update(draft: ReportDraft, user: Any, expected: int | None, **fields: Any) 
     draft.refresh_from_db()
 
 
-def _expect(draft: ReportDraft, *statuses: str) -> None:
-    if draft.status not in statuses:
-        raise WorkflowError(f"the report is {draft.status}; this needs it " + " or ".join(statuses))
+def _expect(draft: ReportDraft, status: str) -> None:
+    if draft.status != status:
+        labels = dict(DraftStatus.choices)
+        raise WorkflowError(
+            _("The report is %(status)s; this can be done only when it is %(needed)s.")
+            % {"status": labels[draft.status], "needed": labels[status]}
+        )
 
 
 @transaction.atomic
@@ -215,7 +226,7 @@ def return_to_draft(
     _expect(draft, DraftStatus.SUBMITTED)
     comment = editing.clean_text(comment or "")
     if not comment:
-        raise WorkflowError("say why the report is returned (a comment is required)")
+        raise WorkflowError(_("Say why the report is returned: a comment is required."))
     _update(draft, user, expected, status=DraftStatus.DRAFT, return_comment=comment)
     _record(draft, user, Action.RETURN, comment=comment)
 
@@ -266,7 +277,7 @@ def reopen(user: Any, draft: ReportDraft, comment: str = "", expected: int | Non
     require(user, Act.REOPEN, draft.government)
     _expect(draft, DraftStatus.PUBLISHED)
     if ReportDraft.objects.open().filter(government=draft.government, cycle=draft.cycle).exists():
-        raise WorkflowError("this government already has an open draft for the cycle")
+        raise WorkflowError(_("This government already has an open draft for the cycle."))
     comment = editing.clean_text(comment or "")
     _update(draft, user, expected, status=DraftStatus.DRAFT, return_comment=comment)
     _record(draft, user, Action.REOPEN, comment=comment)

@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from cpbmonitor.core.plan import Indicator
+from cpbmonitor.milestones.portal import milestone_table
 from cpbmonitor.portal import downloads, results
 from cpbmonitor.portal.figures import indicator_chart
 
@@ -31,6 +32,7 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         "chart": indicator_chart(result, "indicator-chart"),
         "methodology": results.methodology(code),
         "formats": downloads.FORMATS,
+        "milestones": milestone_table(plan, [code]),  # milestones app
     }
     return render(request, "portal/indicator.html", context)
 

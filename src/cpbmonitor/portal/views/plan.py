@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from cpbmonitor.core.plan import PlanVersion, available_versions, load_plan
 from cpbmonitor.core.plan.crosswalk import KINDS, crosswalk_file, load_crosswalk, texts
+from cpbmonitor.milestones.portal import goal_linkages, milestone_table
 from cpbmonitor.portal import results
 from cpbmonitor.portal.diff import word_diff_html
 from cpbmonitor.portal.figures import indicator_chart
@@ -59,6 +60,8 @@ def goal(request: HttpRequest, code: str) -> HttpResponse:
         "key_areas": plan.key_areas_of(item),
         "activities": plan.activities_of(item),
         "shared_with": _shared_with(plan, item.capacity_building_set, item.code),
+        "linkages": goal_linkages(plan, item.code),  # milestones app
+        "milestones": milestone_table(plan, [i.code for i in item.indicators]),
     }
     return render(request, "portal/goal.html", context)
 
