@@ -5,8 +5,10 @@
 Loads the demonstration data into a fresh temporary SQLite database (the configured
 database is not touched), writes the report as PDF with `cpb report evaluation` (needs
 LibreOffice), and renders a few pages to PNG with pdftoppm (poppler-utils): the title
-page, the reporting table of the fifth cycle, the first goal's table and chart, and the
-first page of the annex.
+page, the reporting table of the fifth cycle, the first goal's table and chart, the
+capacity-building needs and gaps, the milestones, and the first page of the annex.
+The demonstration data include capacity-building records and milestones, so every
+section of the report is filled in.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ PAGES = [  # file name, words on the page wanted (the first page holding them)
     ("page-reporting.png", "Reporting in the fifth cycle, by regional group"),
     ("page-goal-A1-table.png", "Goal A.1:"),
     ("page-goal-A1-chart.png", "Figure 1."),
+    ("page-capacity.png", "Capacity-building needs and coverage gaps"),
+    ("page-milestones.png", "Milestones and the trend since the baseline"),
     ("page-annex.png", "Annex: indicators and methodology"),
 ]
 

@@ -1,6 +1,8 @@
 """`cpb report evaluation` on the demonstration data: the Word file read back against
-`cpb evaluate --format json`, every goal with its table and chart, and the PDF made by
-LibreOffice; and the errors for a bad output file. (HTML and XLSX: tests/core/evaluation.)"""
+`cpb evaluate --format json` (every goal with its table and chart), `cpb capacity needs`,
+`cpb capacity coverage` and `cpb milestones status`; the PDF made by LibreOffice; the
+draft-2019 version (no Action Plan, no linkages); and the errors for a bad output file.
+(HTML and XLSX: tests/core/evaluation.)"""
 
 from __future__ import annotations
 
@@ -55,6 +57,90 @@ def goal_parts(word: Any) -> dict[str, dict[str, list[Any]]]:
         elif child.tag.endswith("}tbl") and current:
             parts[current]["tables"].append(DocxTable(child, word))
     return parts
+
+
+def section_parts(word: Any, title: str) -> tuple[list[str], list[Any]]:
+    """The paragraphs' texts and the tables under the top-level heading ``title``."""
+    texts: list[str] = []
+    tables: list[Any] = []
+    inside = False
+    for child in word.element.body.iterchildren():
+        if child.tag.endswith("}p"):
+            para = DocxParagraph(child, word)
+            style = para.style.name if para.style is not None else ""
+            if style == "Heading 1":
+                inside = para.text == title
+            elif inside:
+                texts.append(para.text)
+        elif child.tag.endswith("}tbl") and inside:
+            tables.append(DocxTable(child, word))
+    return texts, tables
+
+
+def cells(table: Any) -> list[list[str]]:
+    """The rows of ``table`` below its header, as texts."""
+    return [[c.text for c in row.cells] for row in table.rows[1:]]
+
+
+def json_of(tmp_path: Path, name: str, *args: str) -> Any:
+    out = tmp_path / f"{name}.json"
+    result = run(*args, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return json.loads(out.read_text())
+
+
+def check_capacity_section(word: Any, tmp_path: Path) -> None:
+    """The needs table against `cpb capacity needs` and `cpb capacity coverage` (world)."""
+    needs = json_of(tmp_path, "needs", "capacity", "needs", "--cycle", "5", "-f", "json")
+    coverage = json_of(tmp_path, "coverage", "capacity", "coverage", "--cycle", "5", "-f", "json")
+    gaps = json_of(tmp_path, "gaps", "capacity", "gaps", "--cycle", "5", "-f", "json")
+    world = {row["code"]: row for row in coverage if row["group"] == "global"}
+    texts, tables = section_parts(word, "Capacity-building needs and coverage gaps")
+    assert len(tables) == 1
+    rows = cells(tables[0])
+    *areas, total = rows
+    assert len(areas) == len(needs) == 17
+    reporting = world["(a)"]["reporting"]
+    assert total[1:3] == ["Parties with a national report of the cycle", str(reporting)]
+    for row, expected in zip(areas, needs, strict=True):
+        code, area, parties, share, _key_areas, activities, unreached = row
+        assert (area, int(parties)) == (expected["area"], expected["global"]), code
+        assert float(share.rstrip("%")) == round(100 * expected["global"] / reporting, 2), code
+        assert int(activities) == world[code]["activities"], code
+        assert int(unreached) == world[code]["uncovered"], code
+    no_key_area = [row[0] for row in areas if row[4] == "none (gap)"]
+    assert no_key_area == [item["code"] for item in gaps["not_in_plan"]]
+    assert no_key_area == ["(h)", "(l)", "(m)", "(q)"]
+    prose = " ".join(texts)
+    assert (
+        "No key area of the Capacity-Building Action Plan is linked to these areas of need: "
+        "(h) Technology transfer, (l) Confidential information, (m) Unintentional and illegal "
+        "movements and (q) Other."
+    ) in prose
+    top = max(needs, key=lambda item: item["global"])
+    assert f"Of the {reporting} Parties with a fifth national report, {top['global']} (" in prose
+
+
+def check_milestones_section(word: Any, tmp_path: Path) -> None:
+    """The milestones table against `cpb milestones status --format json`."""
+    status = json_of(tmp_path, "milestones", "milestones", "status", "-f", "json")
+    texts, tables = section_parts(word, "Milestones")
+    assert len(tables) == 1
+    rows = cells(tables[0])
+    assert len(rows) == len(status) == 8
+    for row, expected in zip(rows, status, strict=True):
+        code, group, target, _due, _baseline, latest, needed, projected, state = row
+        assert code == f"{expected['indicator']} (demo)"
+        assert GROUPS[group] == expected["group"]
+        assert state == expected["status"], code
+        assert number(target) == expected["target_value"], code
+        assert number(latest) == expected["latest_value"], code
+        assert number(needed) == expected["needed"], code
+        assert number(projected) == expected["projected_value"], code
+    counts = {s: sum(e["status"] == s for e in status) for s in ("on track", "off track")}
+    prose = " ".join(texts)
+    assert prose.count(" is on track: ") == counts["on track"] == 1
+    assert prose.count(" is off track: ") == counts["off track"] == 3
 
 
 def number(text: str) -> float | None:
@@ -128,6 +214,17 @@ def test_evaluation_report_of_the_demonstration_data(tmp_path: Path) -> None:
     measured = [r for r in rows.values() if r["value"] is not None]
     assert checked == len(measured)
     assert word.sections[0].header.paragraphs[0].text == LABEL
+    check_capacity_section(word, tmp_path)
+    check_milestones_section(word, tmp_path)
+    notice = next(p.text for p in word.paragraphs if p.text.startswith(LABEL + "."))
+    assert notice.endswith(
+        "The BCH and capacity-building records and milestones it uses are made up as well."
+    )
+    _texts, linkages = section_parts(word, "Introduction")
+    assert cells(linkages[-1])[0][:2] == [
+        "plan as a whole",
+        "Kunming-Montreal Global Biodiversity Framework",
+    ]
 
     if not HAS_OFFICE:
         pytest.skip("LibreOffice is not installed: apt-get install libreoffice-writer-nogui")
@@ -139,6 +236,21 @@ def test_evaluation_report_of_the_demonstration_data(tmp_path: Path) -> None:
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
         pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
         assert pages >= 20
+
+
+@pytest.mark.django_db
+def test_draft_2019_has_needs_without_key_areas_and_no_linkages(tmp_path: Path) -> None:
+    assert run("demo", "load").exit_code == 0
+    out = tmp_path / "evaluation.html"
+    result = run("report", "evaluation", "--plan", "draft-2019", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    capacity = page.split('<section id="capacity-building">')[1].split("<section")[0]
+    assert "Plan version draft-2019 has no Capacity-Building Action Plan" in capacity
+    assert "none (gap)" not in capacity and "Key areas linked" not in capacity
+    assert "Plan version draft-2019 records no linkage of its goals" in page
+    milestones = page.split('<section id="milestones">')[1].split("<section")[0]
+    assert "No milestone has been set." in milestones  # the demonstration ones are draft-2020's
 
 
 def test_an_unknown_suffix_is_refused_before_any_work(tmp_path: Path) -> None:

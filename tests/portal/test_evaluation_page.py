@@ -200,3 +200,20 @@ def test_french_page_links_to_french_downloads(client, tiny, builds) -> None:
     links = LINK.findall(html)
     assert links and all(link[0] == "/fr/evaluation/download/" for link in links)
     assert download(client, FIVE + "&format=docx", prefix="/fr").status_code == 200
+
+
+def test_demonstration_milestones_alone_label_the_document(client, tiny) -> None:
+    """Real-looking reports and records, but demonstration milestones: still labelled."""
+    from cpbmonitor.milestones.services import load_demo_milestones
+
+    load_demo_milestones()
+    response = download(client, FIVE + "&format=html")
+    page = response.content.decode()
+    label = "Demonstration data: made-up milestones, not real ones"
+    assert f'<p class="notice demonstration">{label}</p>' in page
+    assert (
+        f"{label}. The milestones this document uses are made up to show how CPB Monitor "
+        "works; none of them is real."
+    ) in page
+    milestones = page.split('<section id="milestones">')[1]
+    assert "A.1(a) (demo)" in milestones

@@ -1,5 +1,6 @@
 """`cpb report evaluation`: the evaluation report (assessment and review) generated from
-the stored data, as a Word, HTML, Excel or PDF file chosen by the output's suffix."""
+the stored data (reports, records, milestones, the plan's linkages), as a Word, HTML,
+Excel or PDF file chosen by the output's suffix."""
 
 from __future__ import annotations
 
@@ -26,8 +27,10 @@ def evaluation(
     baseline: int = typer.Option(4, "--baseline", "-b", help="The baseline cycle."),
     threshold: float = typer.Option(1.0, help="Change in points that counts as a change."),
 ) -> None:
-    """The evaluation of a plan version: reporting, every goal with its table, chart and
-    findings, capacity-building, milestones and the methodology of every indicator."""
+    """The evaluation of a plan version: reporting, every goal with its table, chart,
+    findings and linkages, the stored capacity-building needs with their coverage and
+    gaps, the stored milestones with their status, and the methodology of every
+    indicator. Labelled as demonstration data when any of the data used is."""
     renderer = pick_renderer(output)
     use_database()
     from cpbmonitor.core.indicators import Settings

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from django.urls import path, register_converter
 
-from cpbmonitor.portal.views import capacity, home, indicators, parties, plan, questions
+from cpbmonitor.portal.views import (
+    capacity,
+    evaluation,
+    home,
+    indicators,
+    parties,
+    plan,
+    questions,
+)
 
 
 class GoalCode:
@@ -36,6 +44,8 @@ urlpatterns = [
     path("questions/<str:cycle>/", questions.cycle_questions, name="cycle-questions"),
     path("questions/<str:cycle>/<str:key>/", questions.question, name="question"),
     path("capacity/", capacity.capacity, name="capacity"),
+    path("evaluation/", evaluation.evaluation, name="evaluation"),
+    path("evaluation/download/", evaluation.download, name="evaluation-download"),
     path("plan/", plan.versions, name="plan-versions"),
     path("plan/compare/<str:old>/<str:new>/", plan.compare, name="plan-compare"),
     path("plan/<str:version>/", plan.version, name="plan-version"),

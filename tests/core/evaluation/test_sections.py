@@ -217,10 +217,13 @@ def test_capacity_needs_and_gaps(evaluation: Evaluation) -> None:
     )
     document = build_document(make_inputs(evaluation, capacity=needs))
     assert texts(document, "capacity-building") == [
-        "Of the 4 Parties that reported on their needs in the fifth cycle, 3 (75%) named "
-        "institutional capacity and human resources, the area named most often.",
+        "Of the 4 Parties with a fifth national report, 3 (75%) named institutional capacity "
+        "and human resources as an area in which they still need capacity-building, the area "
+        "named most often.",
         "No key area of the Capacity-Building Action Plan is linked to these areas of need: "
         "(d) Risk management.",
+        "In these areas, some Parties in need are reached by no capacity-building activity "
+        "registered for the period: (a) Institutional capacity and human resources.",
     ]
     rows = [[c.text for c in row] for row in table(document, "needs").rows]
     assert rows[0] == [
@@ -233,7 +236,7 @@ def test_capacity_needs_and_gaps(evaluation: Evaluation) -> None:
         "1",
     ]
     assert rows[1][2:] == ["1", "25%", "none (gap)", "—", "—"]
-    assert rows[2][:3] == ["", "Parties that reported on their needs", "4"]
+    assert rows[2][:3] == ["", "Parties with a national report of the cycle", "4"]
     assert number_problems(document) == []
 
 
@@ -261,7 +264,7 @@ def test_milestones(evaluation: Evaluation) -> None:
         "45.71%",
         "off track",
     ]
-    assert rows[1][0] == "A.3(a) (demonstration)"
+    assert rows[1][0] == "A.3(a) (demo)"
     assert any("has not set them" in text for text in notices(document, "milestones"))
     empty = build_document(make_inputs(evaluation, milestones=[]))
     assert [b.text for b in empty.section("milestones").blocks if isinstance(b, Paragraph)] == [

@@ -7,14 +7,19 @@ Pure (no Django). The caller gathers ``ReportInputs`` (the registry service
     document = build_document(inputs)      # sections from the registry, then the checks
     data = render(document, "docx")        # or "html", "xlsx", "pdf"
 
+Capacity-building needs enter as ``Needs`` (``needs_of(analysis, coverage)`` adapts the
+objects of ``core.capacity``); milestone assessments and goal links as they are.
+
 The document model (``model``) keeps every number with where it came from; sentences
 come from named templates (``templates``); section builders (``sections``) and
 renderers (``renderers``) are registries.
 """
 
+from cpbmonitor.core.evaluation.adapters import needs_of
 from cpbmonitor.core.evaluation.build import build_document, section_count
 from cpbmonitor.core.evaluation.check import DocumentError, check, number_problems
 from cpbmonitor.core.evaluation.inputs import (
+    DEMONSTRATION_INPUTS,
     CapacityNeeds,
     CycleReporting,
     DataSource,
@@ -28,6 +33,7 @@ from cpbmonitor.core.evaluation.inputs import (
     ReportingTotals,
     ReportInputs,
     default_sources,
+    demonstration_label,
 )
 from cpbmonitor.core.evaluation.model import (
     Cell,
@@ -57,6 +63,7 @@ from cpbmonitor.core.evaluation.sections import builders, section
 from cpbmonitor.core.evaluation.templates import TEMPLATES, TemplateError, say, template
 
 __all__ = [
+    "DEMONSTRATION_INPUTS",
     "TEMPLATES",
     "CapacityNeeds",
     "Cell",
@@ -91,6 +98,8 @@ __all__ = [
     "builders",
     "check",
     "default_sources",
+    "demonstration_label",
+    "needs_of",
     "number_problems",
     "render",
     "renderer_for_path",

@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from cpbmonitor.core.demo import LABEL
+from cpbmonitor.core.evaluation.numbers import join_words
 from cpbmonitor.core.indicators import Evaluation, IndicatorMethod, Methodology
 from cpbmonitor.core.plan.model import PlanVersion
 
@@ -89,7 +91,7 @@ class CapacityNeeds(Protocol):
     def cycle(self) -> int: ...
     @property
     def reporting_parties(self) -> int:
-        """Parties that answered the question on needs."""
+        """Parties with a national report of the cycle: the base of the shares."""
         ...
 
     @property
@@ -97,6 +99,17 @@ class CapacityNeeds(Protocol):
     @property
     def source(self) -> str:
         """Where the counts come from (a question of the format, a document)."""
+        ...
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """The days over which registered activities are counted (``None``: not counted)."""
+        ...
+
+    @property
+    def unmapped(self) -> str | None:
+        """Why the needs are not compared with key areas (a plan version without a
+        Capacity-Building Action Plan); ``None`` when they are."""
         ...
 
 
@@ -177,6 +190,8 @@ class Needs:
     reporting_parties: int
     areas: tuple[Need, ...]
     source: str
+    period: tuple[dt.date, dt.date] | None = None
+    unmapped: str | None = None
 
 
 @dataclass(frozen=True)
@@ -213,7 +228,10 @@ class ReportInputs:
     """Cycle number -> reporting status; the current cycle and the baseline."""
     generated_on: dt.date
     demonstration: str | None = None
-    """The demonstration-data label when the reports are generated, else ``None``."""
+    """The demonstration-data label when any input is made up, else ``None``."""
+    demonstration_of: tuple[str, ...] = ()
+    """Which inputs are made up (``DEMONSTRATION_INPUTS``); empty with a label: the
+    national reports."""
     sources: tuple[DataSource, ...] = ()
     capacity: CapacityNeeds | None = None
     milestones: Sequence[MilestoneAssessment] | None = None
@@ -228,6 +246,21 @@ class ReportInputs:
     @property
     def baseline(self) -> int | None:
         return self.evaluation.baseline.number if self.evaluation.baseline else None
+
+
+REPORTS = "national reports"
+DEMONSTRATION_INPUTS = (REPORTS, "BCH and capacity-building records", "milestones")
+"""The inputs that may be demonstration data, in the order the notice names them."""
+
+
+def demonstration_label(made_up: Sequence[str]) -> str | None:
+    """The label of a document some of whose inputs (``made_up``) are demonstration
+    data: the platform's label when the national reports are, else one naming them."""
+    if not made_up:
+        return None
+    if REPORTS in made_up:
+        return LABEL
+    return f"Demonstration data: made-up {join_words(made_up)}, not real ones"
 
 
 def default_sources(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from cpbmonitor.core.evaluation.model import Number, Ref
 
@@ -28,6 +29,14 @@ ORDINALS: dict[int, str] = {
     10: "tenth",
 }
 DASH = "—"
+
+
+def join_words(words: Iterable[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    items = list(words)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def group_label(group: str) -> str:

@@ -122,8 +122,9 @@ for _name, _text in {
     "indicator.region.down": "The largest decrease was among the {groups} ({change} points).",
     # capacity-building
     "capacity.top": (
-        "Of the {reporting} Parties that reported on their needs in the {ordinal} cycle, "
-        "{parties} ({share}) named {area}, the area named most often."
+        "Of the {reporting} Parties with a {ordinal} national report, {parties} ({share}) "
+        "named {area} as an area in which they still need capacity-building, the area named "
+        "most often."
     ),
     "capacity.gaps": (
         "No key area of the Capacity-Building Action Plan is linked to these areas of "
@@ -132,6 +133,14 @@ for _name, _text in {
     "capacity.covered": (
         "Every area of need is linked to at least one key area of the Capacity-Building "
         "Action Plan."
+    ),
+    "capacity.unreached": (
+        "In these areas, some Parties in need are reached by no capacity-building activity "
+        "registered for the period: {areas}."
+    ),
+    "capacity.reached": (
+        "In every area, the capacity-building activities registered for the period reach "
+        "each Party in need."
     ),
     # milestones
     "milestone.reached": ("{code} ({group}) has reached its milestone of {target}, with {latest}."),

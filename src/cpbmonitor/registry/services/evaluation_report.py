@@ -1,37 +1,61 @@
 """The evaluation report from the stored data: gather the ``ReportInputs`` of
-``core.evaluation`` (the evaluation, the reporting status of each cycle, the dates of
-the data, whether they are the demonstration data) and build the document.
+``core.evaluation`` and build the document.
 
-Capacity-building needs, milestones and linkages are passed in by the caller when
-available; without them the document says that they are not available.
+Besides the evaluation, the reporting status of each cycle and the dates of the data,
+the inputs hold what is stored for the plan version and the cycle measured:
+
+- capacity-building needs of the cycle, their coverage by the Action Plan's key areas
+  (the plan's curated mapping) and by the registered activities of the cycle's period,
+  as ``cpb capacity needs`` and ``cpb capacity coverage`` compute them; a plan version
+  without an Action Plan (``draft-2019``) gets the needs alone, with the reason; a
+  cycle whose format has no needs question, none;
+- the stored milestones of the plan version, assessed against the same evaluation (as
+  ``cpb milestones status``);
+- the linkages of the plan and of each goal (``core.plan.linkages``).
+
+The document is labelled as demonstration data when any input used (national reports,
+records, milestones) is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db.models import Max
 
-from cpbmonitor.core.demo import LABEL
 from cpbmonitor.core.evaluation import (
-    CapacityNeeds,
+    DEMONSTRATION_INPUTS,
     CycleReporting,
     Document,
-    GoalLinkage,
-    MilestoneAssessment,
+    Needs,
     ReportingTotals,
     ReportInputs,
     build_document,
     default_sources,
+    demonstration_label,
+    needs_of,
 )
-from cpbmonitor.core.indicators import Settings, load_methodology
-from cpbmonitor.core.plan import load_plan
+from cpbmonitor.core.formats import FormatError
+from cpbmonitor.core.indicators import Evaluation, Settings, load_methodology
+from cpbmonitor.core.milestones import MilestoneAssessment, assess_milestones
+from cpbmonitor.core.plan import PlanVersion, load_plan
+from cpbmonitor.core.plan.linkages import GoalLink, goal_links
 from cpbmonitor.registry.models import NationalReport
+from cpbmonitor.registry.services import capacity
 from cpbmonitor.registry.services.evaluation import evaluate_stored
+from cpbmonitor.registry.services.formats import UnknownSchema
 from cpbmonitor.registry.services.status import cycle_status
 
 REPORT_SOURCES = ("national-reports", "reporting-status")
+REPORTS, RECORDS, MILESTONES = DEMONSTRATION_INPUTS
+PLAN_LEVEL = "plan as a whole"
+"""The goal column of the links the plan states for itself (annex, paragraphs 4 and 7)."""
+UNMAPPED = (
+    "Plan version {plan} has no Capacity-Building Action Plan: the needs are shown as "
+    "reported, without key areas or capacity-building activities to compare them with."
+)
 
 
 def cycle_reporting(number: int) -> CycleReporting:
@@ -56,8 +80,69 @@ def latest_submission(number: int | None) -> dt.date | None:
     return moment.astimezone(dt.UTC).date() if moment else None
 
 
-def demonstration_label() -> str | None:
-    return LABEL if NationalReport.objects.demonstration().exists() else None
+# -- the optional inputs --------------------------------------------------------------------
+
+
+def stored_capacity(plan: PlanVersion, cycle: int) -> Needs | None:
+    """The needs of ``cycle`` with their coverage by ``plan`` (needs alone when the plan
+    has no Action Plan); ``None`` when the cycle's format has no known needs question."""
+    try:
+        needs = capacity.stored_needs(cycle, compare=False)
+    except (LookupError, FormatError, UnknownSchema):
+        return None
+    if not plan.has_capacity_building:
+        return needs_of(needs, unmapped=UNMAPPED.format(plan=plan.id))
+    coverage = capacity.stored_coverage(cycle, plan.id, needs=needs)
+    return needs_of(needs, coverage)
+
+
+def stored_milestones(plan: PlanVersion, evaluation: Evaluation) -> list[MilestoneAssessment]:
+    """The stored milestones of ``plan``, assessed against ``evaluation``."""
+    from cpbmonitor.milestones.services import stored
+
+    return assess_milestones(stored(plan.id), evaluation)
+
+
+def plan_linkages(plan: PlanVersion) -> list[GoalLink]:
+    """The plan's own links, then each goal's (empty when the version records none)."""
+    return goal_links(plan, plan_level=PLAN_LEVEL)
+
+
+def records_are_demonstration() -> bool:
+    try:
+        from cpbmonitor.records.models import Record
+    except ImportError:  # the records app is not installed
+        return False
+    return Record.objects.demonstration().exists()
+
+
+@dataclass(frozen=True)
+class OptionalInputs:
+    capacity: Needs | None
+    milestones: list[MilestoneAssessment] | None
+    linkages: list[GoalLink] | None
+
+    def made_up(self) -> tuple[str, ...]:
+        """Which of the inputs used are demonstration data."""
+        flags = {
+            REPORTS: NationalReport.objects.demonstration().exists(),
+            RECORDS: records_are_demonstration(),
+            MILESTONES: any(m.demonstration for m in self.milestones or ()),
+        }
+        return tuple(name for name in DEMONSTRATION_INPUTS if flags[name])
+
+
+def optional_inputs(plan: PlanVersion, evaluation: Evaluation, stored: bool) -> OptionalInputs:
+    if not stored:
+        return OptionalInputs(None, None, None)
+    return OptionalInputs(
+        stored_capacity(plan, evaluation.cycle.number),
+        stored_milestones(plan, evaluation),
+        plan_linkages(plan),
+    )
+
+
+# -- all of it ------------------------------------------------------------------------------
 
 
 def report_inputs(
@@ -67,29 +152,31 @@ def report_inputs(
     settings: Settings | None = None,
     *,
     generated_on: dt.date | None = None,
-    capacity: CapacityNeeds | None = None,
-    milestones: Sequence[MilestoneAssessment] | None = None,
-    linkages: Sequence[GoalLinkage] | None = None,
+    optional: bool = True,
 ) -> ReportInputs:
     """Everything the evaluation report of ``plan_id`` (``cycle`` against ``baseline``)
-    is built from, read from the database."""
+    is built from, read from the database; ``optional=False`` leaves out capacity-building,
+    milestones and linkages (their sections then say they are not available)."""
     plan = load_plan(plan_id)
     methodology = load_methodology(plan.id)
     evaluation = evaluate_stored(plan_id, cycle, baseline, settings)
     before = evaluation.baseline.number if evaluation.baseline else None
     numbers = [evaluation.cycle.number] + ([before] if before is not None else [])
     dates = (latest_submission(evaluation.cycle.number), latest_submission(before))
+    extra = optional_inputs(plan, evaluation, optional)
+    made_up = extra.made_up()
     return ReportInputs(
         plan=plan,
         methodology=methodology,
         evaluation=evaluation,
         reporting={n: cycle_reporting(n) for n in numbers},
         generated_on=generated_on or dt.date.today(),
-        demonstration=demonstration_label(),
+        demonstration=demonstration_label(made_up),
+        demonstration_of=made_up,
         sources=default_sources(methodology, evaluation, dict.fromkeys(REPORT_SOURCES, dates)),
-        capacity=capacity,
-        milestones=milestones,
-        linkages=linkages,
+        capacity=extra.capacity,
+        milestones=extra.milestones,
+        linkages=extra.linkages,
     )
 
 

@@ -195,16 +195,34 @@ class _Writer:
 # -- low-level helpers ---------------------------------------------------------------------
 
 
+CHAR = Pt(4.6)
+"""About the width of one character of the 8-point table text (a wide serif font)."""
+PADDING = 2.4
+"""Cell margins, in characters."""
+LONG_WORD = 16
+"""Longer words (rules, identifiers) are left to break rather than widen their column."""
+
+
 def column_widths(block: Table, total: Length) -> list[int]:
-    """Widths (EMU) in proportion to each column's longest text (capped), the header
-    counted by its longest word (bold, and headers wrap)."""
-    weights: list[float] = []
+    """Widths (EMU): each column first gets room for its longest word (header words
+    count a little wider: bold), so that no word is broken; what is left goes to the
+    columns with longer texts, in proportion to how much more they would like."""
+    needs: list[float] = []
+    wants: list[float] = []
     for index, title in enumerate(block.columns):
-        longest = max((len(row[index].text) for row in block.rows), default=0)
-        word = max(len(w) for w in title.split())
-        weights.append(max(word * 1.25 + 4, min(longest, 30) * 1.1 + 4, 7))
-    whole = sum(weights)
-    return [int(total * w / whole) for w in weights]
+        texts = [row[index].text for row in block.rows]
+        words = [len(w) * 1.3 for w in title.split()] + [len(w) for t in texts for w in t.split()]
+        need = min(max(words, default=1), LONG_WORD) + PADDING
+        longest = max((len(t) for t in texts), default=0)
+        needs.append(need)
+        wants.append(max(need, min(longest, 30) * 1.1 + PADDING))
+    room = total / CHAR - sum(needs)
+    extra = [want - need for want, need in zip(wants, needs, strict=True)]
+    if room <= 0 or not sum(extra):
+        whole = sum(needs) + max(room, 0)
+        return [int(total * need / whole) for need in needs]
+    share = room / sum(extra)
+    return [int((need + e * share) * CHAR) for need, e in zip(needs, extra, strict=True)]
 
 
 def _set_widths(table: DocxTable, widths: list[int]) -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from cpbmonitor.core.evaluation.model import Cell, CellKind, Number, Ref
-from cpbmonitor.core.evaluation.numbers import DASH, GROUP_LABELS, number
+from cpbmonitor.core.evaluation.numbers import DASH, GROUP_LABELS, join_words, number
 from cpbmonitor.core.indicators import GroupResult, IndicatorResult
 
 VALUE_FIELDS = ("value", "baseline_value", "change", "numerator", "denominator")
@@ -53,14 +51,6 @@ def is_measured(result: IndicatorResult) -> bool:
 
 def percent_of(part: int, whole: int) -> float | None:
     return round(100.0 * part / whole, 2) if whole else None
-
-
-def join_words(words: Iterable[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    items = list(words)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def regions_with(result: IndicatorResult, field: str) -> list[GroupResult]:

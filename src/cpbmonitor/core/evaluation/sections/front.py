@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cpbmonitor.core.evaluation.inputs import CycleReporting, ReportInputs
+from cpbmonitor.core.evaluation.inputs import REPORTS, CycleReporting, ReportInputs
 from cpbmonitor.core.evaluation.model import (
     Block,
     Cell,
@@ -21,12 +21,12 @@ from cpbmonitor.core.evaluation.numbers import (
     date_number,
     day,
     group_label,
+    join_words,
     number,
     ordinal,
 )
 from cpbmonitor.core.evaluation.sections import section
 from cpbmonitor.core.evaluation.sections.common import (
-    join_words,
     labels_at,
     number_cell,
     percent_of,
@@ -44,6 +44,10 @@ SOURCE_LABELS: dict[str, str] = {
     "not-measurable": "No source (not measurable)",
 }
 LINKAGE_WORDS = ("biodiversity framework", "Sustainable Development Goals")
+NO_LINKAGES = (
+    "Plan version {plan} records no linkage of its goals to the Kunming-Montreal Global "
+    "Biodiversity Framework or to the Sustainable Development Goals."
+)
 
 
 def document_title(inputs: ReportInputs) -> str:
@@ -57,14 +61,29 @@ def document_subtitle(inputs: ReportInputs) -> str:
     return text
 
 
+GENERATED_REPORTS = (
+    "Every figure in this document is computed from generated reports that only look like "
+    "national reports; none of them describes a real Party."
+)
+
+
 def demonstration_notice(inputs: ReportInputs) -> tuple[Block, ...]:
+    """The notice that some inputs are made up, naming them."""
     if not inputs.demonstration:
         return ()
-    text = (
-        f"{inputs.demonstration}. Every figure in this document is computed from generated "
-        "reports that only look like national reports; none of them describes a real Party."
-    )
-    return (Notice("demonstration", text),)
+    made_up = inputs.demonstration_of or (REPORTS,)
+    others = join_words(name for name in made_up if name != REPORTS)
+    parts = [f"{inputs.demonstration}."]
+    if REPORTS in made_up:
+        parts.append(GENERATED_REPORTS)
+        if others:
+            parts.append(f"The {others} it uses are made up as well.")
+    else:
+        parts.append(
+            f"The {others} this document uses are made up to show how CPB Monitor works; "
+            "none of them is real."
+        )
+    return (Notice("demonstration", " ".join(parts)),)
 
 
 @section("title-page", 10)
@@ -190,6 +209,8 @@ def linkage_blocks(inputs: ReportInputs) -> tuple[Block, ...]:
                 "this report.",
             ),
         )
+    if not inputs.linkages:
+        return (*quotes, Notice("info", NO_LINKAGES.format(plan=inputs.plan.id)))
     rows = tuple(
         (Cell(link.goal, "code"), Cell(link.framework), Cell(link.target), Cell(link.basis))
         for link in inputs.linkages

@@ -17,14 +17,13 @@ from cpbmonitor.core.evaluation.model import (
     Sentence,
     Table,
 )
-from cpbmonitor.core.evaluation.numbers import DASH, group_label, ordinal
+from cpbmonitor.core.evaluation.numbers import DASH, group_label, join_words, ordinal
 from cpbmonitor.core.evaluation.sections import section
 from cpbmonitor.core.evaluation.sections.common import (
     fraction_cell,
     indicator_cell,
     indicator_number,
     is_measured,
-    join_words,
     labels_at,
     plural,
     regions_with,

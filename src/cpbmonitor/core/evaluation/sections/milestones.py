@@ -39,9 +39,10 @@ COLUMNS = (
 )
 NOT_AVAILABLE = "Milestones are not available in this report."
 NONE_SET = "No milestone has been set."
+DEMONSTRATION_MARK = "(demo)"
 DEMONSTRATION = (
-    "Milestones marked as demonstration are made up to show how milestones are followed; "
-    "the meeting of the Parties has not set them."
+    f"Milestones marked {DEMONSTRATION_MARK} are demonstration milestones, made up to show "
+    "how milestones are followed; the meeting of the Parties has not set them."
 )
 
 
@@ -75,7 +76,7 @@ def milestones_table(inputs: ReportInputs, milestones: Sequence[MilestoneAssessm
     rows = []
     for m in milestones:
         n = milestone_numbers(inputs, m)
-        label = f"{m.indicator} (demonstration)" if m.demonstration else m.indicator
+        label = f"{m.indicator} {DEMONSTRATION_MARK}" if m.demonstration else m.indicator
         rows.append(
             (
                 Cell(label, "code"),
