@@ -1,4 +1,5 @@
-"""Run every benchmark (`make bench`): the indicator engine, then the home page."""
+"""Run every benchmark (`make bench`): the indicator engine, the home page, then the
+evaluation report."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHMARKS = ["evaluate.py", "home_page.py"]
+BENCHMARKS = ["evaluate.py", "home_page.py", "evaluation_report.py"]
 
 
 def main() -> None:

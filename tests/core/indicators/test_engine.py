@@ -3,8 +3,6 @@ in each test from the table there."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from cpbmonitor.core.formats import Questionnaire
@@ -137,8 +135,10 @@ def test_threshold_decides_status(real_formats: dict[int, Questionnaire]) -> Non
 
 def test_pending_and_not_measurable_have_rows_with_notes(ev: Evaluation) -> None:
     for code in ("A.1(b)", "A.2(c)", "A.4(b)", "A.5(b)", "A.8(a)"):
-        g = ev.result(code).overall
-        assert g.value is None and g.note and g.note.startswith("pending: "), code
+        g = ev.result(code).overall  # measured from records, none given here
+        assert g.value is None and g.note == "no records loaded", code
+    g = ev.result("A.2(b)").overall
+    assert g.value is None and g.note and g.note.startswith("pending: "), "A.2(b)"
     g = ev.result("A.3(b)").overall
     assert g.note and g.note.startswith("not measurable: ")
     assert len(ev.rows()) == 48 * 6
@@ -191,14 +191,3 @@ def test_without_baseline(real_formats: dict[int, Questionnaire]) -> None:
     )
     g = ev.result("A.1(a)").overall
     assert (g.numerator, g.denominator, g.baseline_value, g.status) == (4, 7, None, None)
-
-
-def test_speed_of_a_realistic_evaluation(real_formats: dict[int, Questionnaire]) -> None:
-    """~200 reports per cycle, two cycles: well under 0.2 s (generous bound for CI)."""
-    from tests.core.indicators.synthetic import synthetic
-
-    parties, reports = synthetic(200, real_formats)
-    plan, methodology = load_plan("draft-2020"), load_methodology("draft-2020")
-    start = time.perf_counter()
-    evaluate(plan, methodology, C5, C4, parties, reports, questionnaires=real_formats)
-    assert time.perf_counter() - start < 0.5

@@ -1,153 +1,65 @@
-"""Compile rules into closures over one report's answers.
+"""Compile rules into programs over many reports' answers at once.
 
-Answers are ``Mapping[str, frozenset[str]]`` (question key -> chosen values). With a
-questionnaire, a question's answer is read only while the question is active under the
-format's conditions (``formats.conditions`` semantics): an answer left behind in a
-disabled question (say Q124 "prioritized?" when Q122 "still has needs?" is ``false``)
-does not count, as the BCH clears such answers. ``@hasAdditionalValues`` needs the
-additional text, which the engine's inputs do not carry; it is read as ``@hasValues``.
+A compiled rule takes a ``Sheet`` (the answers of many reports as bit columns, read
+through a questionnaire's conditions: see ``sheet`` and ``columns``) and returns the set
+of rows that meet it, with a few integer operations per option value it names.
+``CompiledRule.test`` tests one report the same way (a sheet of one row).
+
+Parsing, validating and compiling a rule text is done once per questionnaire and
+process: the compiled form holds no data.
 """
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from cpbmonitor.core.formats.conditions import REGISTRY
-from cpbmonitor.core.formats.model import Condition, Questionnaire
+from cpbmonitor.core.formats.model import Questionnaire
 from cpbmonitor.core.indicators import rules
+from cpbmonitor.core.indicators.columns import Answers, Rows, count_rows
 from cpbmonitor.core.indicators.rules import Answered, Choice, Count, Node, Not, Subject
+from cpbmonitor.core.indicators.sheet import Accessors, Sheet
 
-Answers = Mapping[str, frozenset[str]]
-Accessor = Callable[[Answers], frozenset[str]]
-Gate = Callable[[Answers], bool]
-Predicate = Callable[[Answers], bool]
+__all__ = ["Accessors", "CompiledRule", "Program", "Sheet", "compile_rule", "subject_keys"]
 
-EMPTY: frozenset[str] = frozenset()
-_COMPARE: dict[str, Callable[[int, int], bool]] = {
-    "=": operator.eq,
-    "!=": operator.ne,
-    ">=": operator.ge,
-    "<=": operator.le,
-    ">": operator.gt,
-    "<": operator.lt,
-}
-
-
-@dataclass(frozen=True)
-class _Looked:
-    """What ``formats.conditions`` named rules read from an answer."""
-
-    values: tuple[str, ...]
-    additional: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-
-
-class Accessors:
-    """Answer readers for one questionnaire, honouring its conditions; memoised."""
-
-    def __init__(self, questionnaire: Questionnaire | None, apply_conditions: bool = True) -> None:
-        self.questionnaire = questionnaire
-        self.apply_conditions = apply_conditions and questionnaire is not None
-        self._readers: dict[str, Accessor] = {}
-        self._gates: dict[str, Gate | None] = {}
-        self._building: set[str] = set()
-
-    def reader(self, key: str) -> Accessor:
-        if key not in self._readers:
-            self._readers[key] = self._make_reader(key)
-        return self._readers[key]
-
-    def _make_reader(self, key: str) -> Accessor:
-        gate = self.gate(key)
-        if gate is None:
-            return lambda answers: answers.get(key, EMPTY)
-
-        def read(answers: Answers) -> frozenset[str]:
-            value = answers.get(key)
-            if not value or not gate(answers):
-                return EMPTY
-            return value
-
-        return read
-
-    def gate(self, key: str) -> Gate | None:
-        """``None`` when ``key`` is always active; else a test of whether it is active."""
-        if not self.apply_conditions or self.questionnaire is None:
-            return None
-        if key in self._gates:
-            return self._gates[key]
-        if key in self._building:  # a cycle in the format's rules: read the raw answer
-            return None
-        self._building.add(key)
-        try:
-            gate = self._make_gate(key, self.questionnaire)
-        finally:
-            self._building.discard(key)
-        self._gates[key] = gate
-        return gate
-
-    def _make_gate(self, key: str, questionnaire: Questionnaire) -> Gate | None:
-        parts: list[Gate] = []
-        question = questionnaire.question(key)
-        if question is not None and question.parent is not None:
-            parent = self.gate(question.parent)
-            if parent is not None:
-                parts.append(parent)
-        for trigger in ("enable", "visible"):
-            conditions = [c for c in questionnaire.conditions_on(key) if c.trigger == trigger]
-            if conditions:
-                parts.append(_any([self._condition(c) for c in conditions]))
-        if not parts:
-            return None
-        return parts[0] if len(parts) == 1 else _all(parts)
-
-    def _condition(self, condition: Condition) -> Gate:
-        if condition.is_named:
-            named = REGISTRY.get(condition.kind)
-            if named is None:
-                raise KeyError(f"unknown named rule {condition.kind!r} in the format")
-
-            def holds(answers: Answers) -> bool:
-                def lookup(k: str) -> _Looked | None:
-                    value = self.reader(k)(answers)
-                    return _Looked(tuple(value)) if value else None
-
-                return named(lookup)
-
-            return holds
-        read = self.reader(condition.controller)
-        wanted = frozenset(condition.values or ())
-        if condition.kind == "@hasValuesExcept":
-            return lambda answers: (v := read(answers)) != EMPTY and v.isdisjoint(wanted)
-        if condition.values is None:
-            return lambda answers: bool(read(answers))
-        return lambda answers: not read(answers).isdisjoint(wanted)
-
-
-def _any(gates: list[Gate]) -> Gate:
-    if len(gates) == 1:
-        return gates[0]
-    return lambda answers: any(g(answers) for g in gates)
-
-
-def _all(gates: list[Gate]) -> Gate:
-    return lambda answers: all(g(answers) for g in gates)
+Program = Callable[[Sheet], Rows]
+"""A compiled rule: the rows of a sheet that meet it."""
 
 
 @dataclass(frozen=True)
 class CompiledRule:
-    """A rule ready to test reports: ``rule.test(answers) -> bool``."""
+    """A rule ready to test reports: ``rule.rows(sheet)`` or ``rule.test(answers)``."""
 
     text: str
     node: Node
     keys: frozenset[str]
     """The question keys the rule reads (for "did this report answer it?")."""
-    test: Predicate
+    program: Program
+    accessors: Accessors
+
+    def rows(self, sheet: Sheet) -> Rows:
+        """The rows of ``sheet`` that meet the rule."""
+        return self.program(sheet)
+
+    def answered_rows(self, sheet: Sheet) -> Rows:
+        """The rows that answered any question this rule reads (conditions aside)."""
+        found = 0
+        for key in self.keys:
+            found |= sheet.columns.filled(key)
+        return found
+
+    def test(self, answers: Answers) -> bool:
+        """Whether one report meets the rule."""
+        return self.rows(self.accessors.sheet([answers])) == 1
 
     def answered_by(self, answers: Answers) -> bool:
-        """Whether the report answered any question this rule reads."""
-        return any(answers.get(k) for k in self.keys)
+        """Whether one report answered any question this rule reads (conditions aside)."""
+        return any(answers.get(key) for key in self.keys)
+
+
+_COMPILED: dict[tuple[str, int], tuple[Questionnaire | None, Node, frozenset[str], Program]] = {}
+"""Rule text and questionnaire (by identity, kept alive here) -> its compiled parts."""
+_CACHE_SIZE = 2048
 
 
 def compile_rule(
@@ -158,69 +70,120 @@ def compile_rule(
     text: str | None = None,
 ) -> CompiledRule:
     """Parse (when given text), validate (with a questionnaire) and compile ``rule``."""
-    if isinstance(rule, str):
-        text = rule
+    accessors = accessors or Accessors(questionnaire)
+    if not isinstance(rule, str):
+        keys, program = _compile_node(rule, questionnaire, text or "")
+        return CompiledRule(text or "", rule, keys, program, accessors)
+    cached = _COMPILED.get((rule, id(questionnaire)))
+    if cached is None or cached[0] is not questionnaire:
         node = rules.parse(rule)
-    else:
-        node = rule
-        text = text or ""
+        cached = (questionnaire, node, *_compile_node(node, questionnaire, rule))
+        if len(_COMPILED) >= _CACHE_SIZE:
+            _COMPILED.clear()
+        _COMPILED[(rule, id(questionnaire))] = cached
+    _, node, keys, program = cached
+    return CompiledRule(rule, node, keys, program, accessors)
+
+
+def _compile_node(
+    node: Node, questionnaire: Questionnaire | None, text: str
+) -> tuple[frozenset[str], Program]:
     if questionnaire is not None:
         rules.validate(node, questionnaire, text)
-    accessors = accessors or Accessors(questionnaire)
-    keys = rules.keys_of(node, questionnaire)
-    return CompiledRule(text, node, keys, _compile(node, accessors))
+    return rules.keys_of(node, questionnaire), _compile(node, questionnaire)
 
 
-def _compile(node: Node, acc: Accessors) -> Predicate:
+def _compile(node: Node, form: Questionnaire | None) -> Program:
     if isinstance(node, rules.And):
-        parts = [_compile(item, acc) for item in node.items]
-        return lambda answers: all(p(answers) for p in parts)
+        return _all_of([_compile(item, form) for item in node.items])
     if isinstance(node, rules.Or):
-        parts = [_compile(item, acc) for item in node.items]
-        return lambda answers: any(p(answers) for p in parts)
+        return _any_of([_compile(item, form) for item in node.items])
     if isinstance(node, Not):
-        inner = _compile(node.item, acc)
-        return lambda answers: not inner(answers)
+        inner = _compile(node.item, form)
+        return lambda sheet: sheet.everyone ^ inner(sheet)
     if isinstance(node, Answered):
-        read = subject_reader(node.subject, acc)
-        return lambda answers: bool(read(answers))
+        return _answered(subject_keys(node.subject, form))
     if isinstance(node, Count):
-        return _count(node, acc)
-    return _choice(node, acc)
+        return _count(node, form)
+    return _choice(node, form)
 
 
-def subject_reader(subject: Subject, acc: Accessors) -> Accessor:
-    """The chosen values of a subject (a ``KEY_*`` subject: the union over its questions)."""
+def _all_of(parts: list[Program]) -> Program:
+    def run(sheet: Sheet) -> Rows:
+        found = sheet.everyone
+        for part in parts:
+            found &= part(sheet)
+            if not found:
+                break
+        return found
+
+    return run
+
+
+def _any_of(parts: list[Program]) -> Program:
+    def run(sheet: Sheet) -> Rows:
+        found = 0
+        for part in parts:
+            found |= part(sheet)
+        return found
+
+    return run
+
+
+def subject_keys(subject: Subject, form: Questionnaire | None) -> tuple[str, ...]:
+    """The questions a subject reads (a ``KEY_*`` subject: every question inside KEY)."""
     if not subject.pattern:
-        return acc.reader(subject.key)
-    if acc.questionnaire is None:
+        return (subject.key,)
+    if form is None:
         raise rules.RuleValidationError(
             f"{subject} needs a questionnaire to expand", str(subject), subject.pos
         )
-    readers = [acc.reader(q.key) for q in rules.expand(subject, acc.questionnaire)]
-
-    def read(answers: Answers) -> frozenset[str]:
-        return frozenset().union(*(r(answers) for r in readers))
-
-    return read
+    return tuple(q.key for q in rules.expand(subject, form))
 
 
-def _choice(node: Choice, acc: Accessors) -> Predicate:
-    read = subject_reader(node.subject, acc)
-    wanted = frozenset(node.values.items)
+def _answered(keys: tuple[str, ...]) -> Program:
+    def run(sheet: Sheet) -> Rows:
+        found = 0
+        for key in keys:
+            found |= sheet.answered(key)
+        return found
+
+    return run
+
+
+def _chosen_any(keys: tuple[str, ...], values: tuple[str, ...]) -> Program:
+    """Rows where any of ``values`` is chosen in any of ``keys`` (a ``KEY_*`` union)."""
+
+    def run(sheet: Sheet) -> Rows:
+        found = 0
+        for key in keys:
+            for value in values:
+                found |= sheet.chosen(key, value)
+        return found
+
+    return run
+
+
+def _choice(node: Choice, form: Questionnaire | None) -> Program:
+    keys = subject_keys(node.subject, form)
+    values = tuple(dict.fromkeys(node.values.items))
     if node.mode == "all":
-        return lambda answers: wanted <= read(answers)
+        each = [_chosen_any(keys, (value,)) for value in values]
+        return _all_of(each)
+    some = _chosen_any(keys, values)
     if node.mode == "none":
-        return lambda answers: read(answers).isdisjoint(wanted)
-    return lambda answers: not read(answers).isdisjoint(wanted)
+        return lambda sheet: sheet.everyone ^ some(sheet)
+    return some
 
 
-def _count(node: Count, acc: Accessors) -> Predicate:
-    wanted = frozenset(node.values.items)
-    compare = _COMPARE[node.op]
-    number = node.number
-    if node.subject.pattern and acc.questionnaire is not None:
-        readers = [acc.reader(q.key) for q in rules.expand(node.subject, acc.questionnaire)]
-    else:
-        readers = [subject_reader(node.subject, acc)]
-    return lambda answers: compare(sum(len(r(answers) & wanted) for r in readers), number)
+def _count(node: Count, form: Questionnaire | None) -> Program:
+    """Rows where the listed values chosen, summed over the subject's questions, compare."""
+    keys = subject_keys(node.subject, form)
+    values = tuple(dict.fromkeys(node.values.items))
+    op, number = node.op, node.number
+
+    def run(sheet: Sheet) -> Rows:
+        columns = [sheet.chosen(key, value) for key in keys for value in values]
+        return count_rows(columns, op, number, sheet.everyone)
+
+    return run

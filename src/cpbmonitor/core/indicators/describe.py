@@ -7,14 +7,28 @@ test fails when the page and the data files disagree. Regenerate the section wit
 
 from __future__ import annotations
 
-from cpbmonitor.core.indicators.methodology import IndicatorMethod, Methodology, load_methodology
+from cpbmonitor.core.indicators.methodology import (
+    IndicatorMethod,
+    Methodology,
+    RecordTiming,
+    load_methodology,
+)
 from cpbmonitor.core.plan import load_plan
 from cpbmonitor.core.plan.model import PlanVersion
 
 VERSIONS = ("draft-2020", "draft-2019")
 
 
+def _timing(timing: RecordTiming, cycle: int) -> str:
+    snapshot = timing.snapshots.get(cycle)
+    on = snapshot.isoformat() if snapshot else "the deadline"
+    since = timing.since.get(cycle)
+    return f"after {since.isoformat()} up to {on}" if since else f"as on {on}"
+
+
 def _rule_cell(entry: IndicatorMethod, cycle: int) -> str:
+    if entry.measure is not None:
+        return f"`{entry.measure}` {_timing(entry, cycle)}"
     if entry.source != "national-reports":
         return "—"
     if cycle not in entry.rules:
@@ -33,6 +47,8 @@ def _source_cell(entry: IndicatorMethod) -> str:
     if entry.unit != "percent-of-parties":
         return text
     population: str = entry.population
+    if entry.non_parties:
+        population += ", non-Parties' records counted"
     if entry.count_non_reporting:
         population += ", non-reporting counted"
     return f"{text}; {population}"
@@ -54,6 +70,13 @@ def methodology_table(
             lines.append(f"| {indicator.code} | **no methodology entry** | | | |")
             continue
         method = entry.method + (f" *{entry.note}*" if entry.note else "")
+        if entry.secondary is not None:
+            second = entry.secondary
+            method += (
+                f" Beside it, from records (`{second.measure}`, cycle {current} "
+                f"{_timing(second, current)}, cycle {baseline} {_timing(second, baseline)}): "
+                f"{second.method}"
+            )
         lines.append(
             f"| {indicator.code} | {method} | {_source_cell(entry)} | "
             f"{_rule_cell(entry, current)} | {_rule_cell(entry, baseline)} |"

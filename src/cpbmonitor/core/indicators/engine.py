@@ -4,9 +4,10 @@ an ``Evaluation`` out.
 ``evaluate`` measures every indicator of the plan for the current cycle and the baseline,
 globally and per region, compares them, scores every Party on every binary indicator and
 summarises goals and objectives. It is pure: inputs are the frozen records of
-``inputs``; no database, no files beyond the shipped formats (when no questionnaires are
-given). Rules are compiled once per evaluation into closures, so 20,000 reports take
-well under a few seconds.
+``inputs`` and, for the indicators measured from records, a ``RecordSet``; no database,
+no files beyond the shipped formats (when no questionnaires are given). Rules are
+compiled once and the answers they read are read in one pass into bit columns (see
+``table``), so 24,000 reports take about a quarter of a second.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from cpbmonitor.core.indicators.inputs import (
     Settings,
 )
 from cpbmonitor.core.indicators.methodology import IndicatorMethod, Methodology
+from cpbmonitor.core.indicators.records import with_secondary
 from cpbmonitor.core.indicators.results import (
     Evaluation,
     GroupResult,
@@ -33,6 +35,7 @@ from cpbmonitor.core.indicators.results import (
 )
 from cpbmonitor.core.indicators.sources import CycleContext, CycleMeasure, empty, measurer_for
 from cpbmonitor.core.plan.model import Indicator, PlanVersion
+from cpbmonitor.core.records import RecordSet
 
 NO_ENTRY = "no methodology entry for this indicator"
 
@@ -68,10 +71,18 @@ def context(
     reports: Iterable[ReportRecord],
     questionnaire: Questionnaire | None,
     settings: Settings,
+    records: RecordSet | None = None,
 ) -> CycleContext:
+    parties = list(parties)
     members = parties_on(parties, cycle)
     return CycleContext(
-        cycle, members, reports_of(reports, cycle, members), questionnaire, settings
+        cycle,
+        members,
+        reports_of(reports, cycle, members),
+        questionnaire,
+        settings,
+        records,
+        {p.government: p.region for p in parties},
     )
 
 
@@ -90,11 +101,13 @@ def evaluate(
     reports: Iterable[ReportRecord],
     settings: Settings | None = None,
     questionnaires: Mapping[int, Questionnaire] | None = None,
+    records: RecordSet | None = None,
 ) -> Evaluation:
     """Measure every indicator of ``plan`` for ``cycle`` against ``baseline``.
 
     ``questionnaires`` (cycle number -> format) validate and gate the rules; by default
-    the shipped definitions of each cycle's schema are used.
+    the shipped definitions of each cycle's schema are used. ``records`` feed the
+    indicators measured from records; without them those have a row saying so.
     """
     settings = settings or Settings()
     parties = list(parties)
@@ -108,9 +121,12 @@ def evaluate(
             reports,
             forms[c.number] if c.number in forms else default_questionnaire(c),
             settings,
+            records,
         )
         for c in cycles
     }
+    for ctx in contexts.values():
+        ctx.read_answers(methodology.indicators)
     results: list[IndicatorResult] = []
     scorecards: list[Scorecard] = []
     for indicator in plan.indicators():
@@ -139,7 +155,8 @@ def evaluate(
 def _measure(entry: IndicatorMethod | None, ctx: CycleContext) -> CycleMeasure:
     if entry is None:
         return empty(NO_ENTRY)
-    return measurer_for(entry.source)(entry, ctx)
+    measured = measurer_for(entry.source)(entry, ctx)
+    return with_secondary(entry, ctx, measured) if entry.secondary else measured
 
 
 def status_of(change: float | None, threshold: float) -> Status | None:

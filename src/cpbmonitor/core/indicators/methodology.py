@@ -2,7 +2,10 @@
 
 ``data/methodology-<plan version>.yaml`` holds one entry per indicator: unit,
 population, source, a plain-words ``method`` and, for report-based indicators, one rule
-per reporting cycle over that cycle's question keys (see ``rules``). Loading validates
+per reporting cycle over that cycle's question keys (see ``rules``); for record-based
+indicators, the name of a record ``measure`` (see ``records``) with its ``snapshots``
+(the date, per cycle, on which the records are read) and, for measures over a period,
+``since`` (the day after which the period starts). Loading validates
 the shape (pydantic, via ``yamlfile.load_model``: errors name the file, line, indicator
 and field), parses every rule and, given questionnaires, checks every question key and
 option value against them (an unknown key or value is an error naming the file and
@@ -11,6 +14,7 @@ indicator).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -20,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cpbmonitor.core.formats.model import Questionnaire
 from cpbmonitor.core.indicators import rules
+from cpbmonitor.core.indicators.inputs import CycleInfo
 from cpbmonitor.core.plan.model import PlanVersion
 from cpbmonitor.core.yamlfile import DataFileError, Location, load_model
 
@@ -44,7 +49,9 @@ SourceName = Literal[
     "not-measurable",
 ]
 RULE_SOURCES = frozenset({"national-reports"})
-PENDING_SOURCES = frozenset({"bch-records", "compliance-committee", "usage-statistics"})
+RECORD_SOURCES = frozenset({"bch-records", "compliance-committee", "usage-statistics"})
+PENDING_SOURCES = RECORD_SOURCES
+"""Sources whose entries are *pending* (and say so) until they name a record ``measure``."""
 RULED_POPULATIONS = frozenset({"parties-choosing", "parties-where"})
 
 MethodologyError = DataFileError
@@ -54,7 +61,34 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class IndicatorMethod(_Strict):
+class RecordTiming(_Strict):
+    """When records are read, per cycle: on a snapshot date, and over a period."""
+
+    snapshots: dict[int, dt.date] = Field(default_factory=dict)
+    """Per cycle: the date on which the records are read (default: the cycle's deadline)."""
+    since: dict[int, dt.date] = Field(default_factory=dict)
+    """Per cycle, for measures over a period: the period starts the day after this date
+    (absent: from the earliest record)."""
+    non_parties: bool = False
+    """Count the records of governments that are not Parties of the cycle (in their
+    region). By default only Parties' records count."""
+
+    def snapshot(self, cycle: CycleInfo) -> dt.date:
+        return self.snapshots.get(cycle.number, cycle.deadline)
+
+    def start(self, cycle: CycleInfo) -> dt.date | None:
+        return self.since.get(cycle.number)
+
+
+class SecondaryMeasure(RecordTiming):
+    """A figure from records shown beside a report-based indicator (in its note), without
+    changing how the indicator itself is measured."""
+
+    measure: str = Field(min_length=1)
+    method: str = Field(min_length=1)
+
+
+class IndicatorMethod(RecordTiming):
     code: str = Field(pattern=r"^[AB]\.\d+\([a-z]\)$")
     unit: Unit = "percent-of-parties"
     source: SourceName
@@ -70,6 +104,10 @@ class IndicatorMethod(_Strict):
     """Per cycle number: the rule a Party's report meets."""
     no_rule: dict[int, str] = Field(default_factory=dict)
     """Per cycle number without a rule: why (no such question in that format)."""
+    measure: str | None = None
+    """For record sources: the name of the record measure (``records.RECORD_MEASURES``)."""
+    secondary: SecondaryMeasure | None = None
+    """A figure from records reported in the note beside the primary measure."""
     pending: str | None = None
     """The issue or data source that will provide this measure."""
     reason: str | None = None
@@ -113,8 +151,12 @@ def _check_entry(
 ) -> Iterable[tuple[Location, str]]:
     if item.source == "not-measurable" and not item.reason:
         yield (*where, "reason"), "a not-measurable indicator needs a reason"
-    if item.source in PENDING_SOURCES and not item.pending:
-        yield (*where, "pending"), f"source {item.source} needs 'pending: <issue or source>'"
+    if item.source in PENDING_SOURCES and not item.pending and not item.measure:
+        yield (
+            (*where, "pending"),
+            f"source {item.source} needs 'pending: <issue or source>' or 'measure: <name>'",
+        )
+    yield from _check_record_measure(m, item, where)
     if item.source in RULE_SOURCES:
         for cycle in m.cycles:
             has_rule, has_gap = cycle in item.rules, cycle in item.no_rule
@@ -140,6 +182,62 @@ def _check_entry(
                 rules.parse(text)
             except rules.RuleError as error:
                 yield (*where, field_name, str(cycle)), f"{field_name} for cycle {cycle}: {error}"
+
+
+def _check_record_measure(
+    m: Methodology, item: IndicatorMethod, where: Location
+) -> Iterable[tuple[Location, str]]:
+    if item.measure is None:
+        if item.snapshots or item.since or item.non_parties:
+            yield (*where, "measure"), "snapshots, since and non_parties need a record measure"
+    elif item.source not in RECORD_SOURCES:
+        yield (*where, "measure"), f"source {item.source} takes no record measure"
+    else:
+        if item.pending:
+            yield (*where, "pending"), f"measure {item.measure} is given: the entry is not pending"
+        if item.unit == "percent-of-parties" and item.population != "all-parties":
+            yield (
+                (*where, "population"),
+                "a record measure of Parties counts all Parties: population all-parties",
+            )
+        yield from _check_timing(m, item, item.measure, item.source, item.unit, where)
+    if item.secondary is not None:
+        second = item.secondary
+        yield from _check_timing(m, second, second.measure, None, None, (*where, "secondary"))
+
+
+def _check_timing(
+    m: Methodology,
+    timing: RecordTiming,
+    name: str,
+    source: str | None,
+    unit: str | None,
+    where: Location,
+) -> Iterable[tuple[Location, str]]:
+    """A known measure of the right source and unit, with dates it can use."""
+    from cpbmonitor.core.indicators.records import RECORD_MEASURES
+
+    spec = RECORD_MEASURES.get(name)
+    if spec is None:
+        known = ", ".join(sorted(RECORD_MEASURES))
+        yield (*where, "measure"), f"unknown record measure {name!r} (known: {known})"
+        return
+    if source is not None and spec.source != source:
+        yield (*where, "measure"), f"measure {name} reads {spec.source} records, not {source}"
+    if unit is not None and spec.unit != unit:
+        yield (*where, "unit"), f"measure {name} gives {spec.unit}, not {unit}"
+    if timing.since and not spec.uses_since:
+        yield (*where, "since"), f"measure {name} reads records on one date and takes no 'since'"
+    if timing.non_parties and not spec.by_government:
+        yield (*where, "non_parties"), f"the records of measure {name} have no government"
+    for field_name, dates in (("snapshots", timing.snapshots), ("since", timing.since)):
+        for cycle in dates:
+            if cycle not in m.cycles:
+                yield (*where, field_name), f"cycle {cycle} is not in cycles {m.cycles}"
+    for cycle, start in timing.since.items():
+        end = timing.snapshots.get(cycle)
+        if end is not None and start >= end:
+            yield (*where, "since"), f"cycle {cycle}: since {start} is not before snapshot {end}"
 
 
 def questionnaire_check(

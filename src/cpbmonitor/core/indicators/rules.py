@@ -34,7 +34,7 @@ is false and ``not Q011 = true`` is true for a report that skipped Q011.
 ``parse`` turns a text into an AST (``RuleSyntaxError`` with the column on a mistake);
 ``validate`` checks it against a ``Questionnaire`` (unknown key, option value, or a
 choice test on a text question: ``RuleValidationError``); ``compiler.compile_rule`` turns
-it into a fast closure.
+it into a program that tests every report at once.
 """
 
 from __future__ import annotations

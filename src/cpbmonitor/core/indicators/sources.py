@@ -5,15 +5,17 @@ and returns a ``CycleMeasure``: numbers per group and, for binary indicators, wh
 each Party of the population meets it. Built in: ``national-reports`` (rules over
 answers), ``reporting-status`` (A.3(a)), ``treaty-status`` (Supplementary Protocol
 membership). ``bch-records``, ``compliance-committee`` and ``usage-statistics`` are
-registered as *pending* until the issues that import those data register a real
-measurer with ``register_source``; a pending or not-measurable indicator still gets a
-row, with a note.
+registered by ``records``: they run the entry's named record measure over the
+``CycleContext.records`` (an entry without a measure is *pending*); a pending or
+not-measurable indicator, or a record-based one without records, still gets a row, with
+a note.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from cpbmonitor.core.formats.model import Questionnaire
 from cpbmonitor.core.indicators.compiler import Accessors, CompiledRule, compile_rule
@@ -27,6 +29,8 @@ from cpbmonitor.core.indicators.inputs import (
 )
 from cpbmonitor.core.indicators.methodology import IndicatorMethod
 from cpbmonitor.core.indicators.results import Measure
+from cpbmonitor.core.indicators.table import ReportTable
+from cpbmonitor.core.records import RecordSet
 
 
 @dataclass
@@ -40,6 +44,10 @@ class CycleContext:
     """The (one) report of each of those Parties for the cycle, by government."""
     questionnaire: Questionnaire | None
     settings: Settings = field(default_factory=Settings)
+    records: RecordSet | None = None
+    """BCH, Compliance Committee, usage and capacity-building records; ``None``: not loaded."""
+    regions: Mapping[str, str | None] = field(default_factory=dict)
+    """Every known government (Party or not) -> its region, for records of non-Parties."""
     accessors: Accessors = field(init=False)
     _compiled: dict[str, CompiledRule] = field(default_factory=dict, init=False)
 
@@ -51,6 +59,23 @@ class CycleContext:
         if text not in self._compiled:
             self._compiled[text] = compile_rule(text, self.questionnaire, accessors=self.accessors)
         return self._compiled[text]
+
+    @cached_property
+    def table(self) -> ReportTable:
+        """The Parties and their reports as bit columns (for ``national-reports``)."""
+        return ReportTable(self.parties, self.reports, self.accessors)
+
+    def read_answers(self, entries: Iterable[IndicatorMethod]) -> None:
+        """Compile the report rules of ``entries`` for this cycle and read the answers they
+        need in one pass over the reports (else each question is read on first use)."""
+        number = self.cycle.number
+        keys: set[str] = set()
+        for entry in entries:
+            if entry.source == "national-reports":
+                for texts in (entry.rules, entry.population_rules):
+                    if number in texts:
+                        keys |= self.rule(texts[number]).keys
+        self.table.sheet.read(sorted(keys))
 
 
 @dataclass(frozen=True)
@@ -118,12 +143,15 @@ def tally(
 # -- built-in measurers --------------------------------------------------------------------
 
 
-def _in_population(item: IndicatorMethod, party: PartyRecord, ctx: CycleContext) -> bool:
-    if item.population == "supplementary-protocol-parties":
-        return party.is_sp_party_on(ctx.cycle.deadline)
-    if item.population == "gef-eligible-parties":
-        return party.gef_eligible
-    return True
+def _population(item: IndicatorMethod, ctx: CycleContext) -> Callable[[PartyRecord], bool] | None:
+    """Which Parties of the cycle an indicator's population keeps (``None``: all of them;
+    a population rule, if any, then chooses among those that reported)."""
+    deadline = ctx.cycle.deadline
+    tests: dict[str, Callable[[PartyRecord], bool]] = {
+        "supplementary-protocol-parties": lambda party: party.is_sp_party_on(deadline),
+        "gef-eligible-parties": lambda party: party.gef_eligible,
+    }
+    return tests.get(item.population)
 
 
 @register_source("national-reports")
@@ -135,55 +163,44 @@ def national_reports(item: IndicatorMethod, ctx: CycleContext) -> CycleMeasure:
     rule = ctx.rule(text)
     chooser = ctx.rule(item.population_rules[number]) if number in item.population_rules else None
     count_all = item.count_non_reporting or item.population == "all-parties"
-    met: dict[str, bool] = {}
-    for government, party in ctx.parties.items():
-        if not _in_population(item, party, ctx):
-            continue
-        report = ctx.reports.get(government)
-        if report is None:
-            if count_all:
-                met[government] = False
-            continue
-        answers = report.answers
-        if chooser is not None and not chooser.test(answers):
-            continue
-        if not report.complete and not count_all and not rule.answered_by(answers):
-            continue  # an incomplete report counts only for what it answers
-        met[government] = rule.test(answers)
-    groups = tally(met, ctx.parties, ctx.reports.keys())
+    table = ctx.table
+    test = _population(item, ctx)
+    population = table.everyone if test is None else table.where(item.population, test)
+    counted = table.reported
+    if chooser is not None:
+        counted &= table.meeting(chooser)
+    if count_all:
+        counted |= table.everyone ^ table.reported  # Parties that did not report: not met
+    else:  # an incomplete report counts only for what it answers
+        counted &= table.complete | table.answering(rule)
+    counted &= population
+    met = counted & table.meeting(rule)
+    groups = table.measures(met, counted, counted & table.reported)
     if item.unit == "count":
         groups = {g: Measure(m.numerator, None, m.reports_used) for g, m in groups.items()}
-    return CycleMeasure(groups, met)
+    return CycleMeasure(groups, table.flags(counted, met))
 
 
 @register_source("reporting-status")
 def reporting_status(item: IndicatorMethod, ctx: CycleContext) -> CycleMeasure:
+    table = ctx.table
     deadline = ctx.cycle.deadline
-    met = {
-        government: (report := ctx.reports.get(government)) is not None
-        and report.complete
-        and report.on_time(deadline)
-        for government in ctx.parties
-    }
-    return CycleMeasure(tally(met, ctx.parties, ctx.reports.keys()), met)
+    met = table.complete & table.reporting(f"on time {deadline}", lambda r: r.on_time(deadline))
+    groups = table.measures(met, table.everyone, table.reported)
+    return CycleMeasure(groups, table.flags(table.everyone, met))
 
 
 @register_source("treaty-status")
 def treaty_status(item: IndicatorMethod, ctx: CycleContext) -> CycleMeasure:
+    table = ctx.table
     deadline = ctx.cycle.deadline
-    met = {g: p.is_sp_party_on(deadline) for g, p in ctx.parties.items()}
-    groups = {g: Measure(m.numerator, m.denominator, 0) for g, m in tally(met, ctx.parties).items()}
-    return CycleMeasure(groups, met)
-
-
-def _pending(item: IndicatorMethod, ctx: CycleContext) -> CycleMeasure:
-    return empty(f"pending: {item.pending or item.source}")
+    met = table.where(f"sp party {deadline}", lambda party: party.is_sp_party_on(deadline))
+    groups = table.measures(met, table.everyone, 0)
+    return CycleMeasure(groups, table.flags(table.everyone, met))
 
 
 def _not_measurable(item: IndicatorMethod, ctx: CycleContext) -> CycleMeasure:
     return empty(f"not measurable: {item.reason or 'no source'}")
 
 
-for _name in ("bch-records", "compliance-committee", "usage-statistics"):
-    SOURCES[_name] = _pending
 SOURCES["not-measurable"] = _not_measurable

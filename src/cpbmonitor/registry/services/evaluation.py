@@ -21,6 +21,7 @@ from cpbmonitor.core.indicators import (
     load_methodology,
 )
 from cpbmonitor.core.plan import load_plan
+from cpbmonitor.core.records import RecordSet
 from cpbmonitor.registry.models import Answer, NationalReport, Party, ReportingCycle
 from cpbmonitor.registry.services.formats import questionnaire_for
 
@@ -74,10 +75,18 @@ def _utc_date(moment: dt.datetime | None) -> dt.date | None:
     return moment.astimezone(dt.UTC).date() if moment else None
 
 
+def stored_records() -> RecordSet:
+    """The stored BCH, Compliance Committee, usage and capacity-building records."""
+    from cpbmonitor.records.services import stored_record_set
+
+    return stored_record_set()
+
+
 def evaluate_stored(
     plan_id: str, cycle: int, baseline: int | None, settings: Settings | None = None
 ) -> Evaluation:
-    """Every indicator of ``plan_id`` for ``cycle`` against ``baseline``, from stored reports."""
+    """Every indicator of ``plan_id`` for ``cycle`` against ``baseline``, from stored
+    reports and records."""
     plan = load_plan(plan_id)
     current = cycle_info(cycle)
     previous = cycle_info(baseline) if baseline is not None else None
@@ -90,6 +99,7 @@ def evaluate_stored(
         party_records(),
         report_records(numbers),
         settings,
+        records=stored_records(),
     )
 
 
