@@ -1,12 +1,14 @@
 """Answer a questionnaire plausibly: an answer for each active question, in format order.
 
 A report has a *level* (0-1, how far implementation has come); each question has a
-*difficulty* offset. Options that express progress ("Yes" over "Some" over "No", "fully
-in place" over "partially"..., more over fewer) are ordered and the option nearest the
-noisy level is chosen; other options are chosen at random. Exclusive or negative options
-("None", "No") are never combined with others. Conditions are respected because a
-question is answered only when the answers so far make it active (the shipped formats
-have no rule pointing backwards).
+*difficulty* offset, and each answer some noise. The sub-questions of one sub-section
+(the categories of information of Q102, say) share one draw of noise per report, plus a
+little of their own: a Party answers them alike. Options that express progress ("Yes"
+over "Some" over "No", "fully in place" over "partially"..., more over fewer) are
+ordered and the option nearest the noisy level is chosen; other options are chosen at
+random. Exclusive or negative options ("None", "No") are never combined with others.
+Conditions are respected because a question is answered only when the answers so far
+make it active (the shipped formats have no rule pointing backwards).
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ ORDINAL: Mapping[str, float] = {
     "true.some": 0.5,
     "false": 0.0,
     "false.other": 0.0,
-    "true.availableOnBch": 1.0,
-    "true.availablePartialyOnBch": 0.67,
-    "true.availableNotOnBch": 0.33,
+    "true.availableOnBch": 1.0,  # mandatory information is meant to be on the BCH:
+    "true.availablePartialyOnBch": 0.4,  # partly there, or only elsewhere, is far from it
+    "true.availableNotOnBch": 0.2,
     "false.notAvailable": 0.0,
     "false.noCna": 0.0,
     "false.oneCna": 0.3,
@@ -60,6 +62,8 @@ NOT_APPLICABLE = frozenset({"false.na", "na"})
 OTHER = "5B6177DD-5E5E-434E-8CB7-D63D67D5EBED"
 """The BCH term "Other" (carries a text)."""
 NOISE = 0.15
+SUB_QUESTION_NOISE = 0.03
+"""Noise of a sub-question around its sub-section's draw (``NOISE``)."""
 NOT_APPLICABLE_RATE = 0.04
 OPTIONAL_SKIP_RATE = 0.08
 OTHER_RATE = 0.08
@@ -93,10 +97,20 @@ class Answerer:
     rng: random.Random
     level: float
     difficulty: Mapping[str, float] = field(default_factory=dict)
+    shared: dict[str, float] = field(default_factory=dict)
+    """Sub-section key -> its draw of noise in this report."""
 
     def question_level(self, question: Question) -> float:
         offset = self.difficulty.get(question.key, 0.0)
-        return _clamp(self.level + offset + self.rng.gauss(0.0, NOISE))
+        return _clamp(self.level + offset + self.noise(question))
+
+    def noise(self, question: Question) -> float:
+        parent = question.parent
+        if parent is None:
+            return self.rng.gauss(0.0, NOISE)
+        if parent not in self.shared:
+            self.shared[parent] = self.rng.gauss(0.0, NOISE)
+        return self.shared[parent] + self.rng.gauss(0.0, SUB_QUESTION_NOISE)
 
     def text(self) -> dict[str, str]:
         return {"en": self.rng.choice(TEXTS)}

@@ -26,6 +26,10 @@ from cpbmonitor.core.formats import (
 from cpbmonitor.core.reports import ReportDocument
 
 DIFFICULTY_SPREAD = 0.12
+DIFFICULTY_LIMIT = 0.15
+"""No question is easier or harder than this (no question everyone meets, or none does)."""
+SUB_QUESTION_SPREAD = 0.03
+"""How far a sub-question's difficulty strays from its sub-section's."""
 
 
 @dataclass(frozen=True)
@@ -85,15 +89,16 @@ class _Generator:
     def _difficulty(self) -> dict[str, dict[str, float]]:
         """Per-question offsets; a fifth-report question shares its fourth-report twin's."""
         rng = _rng(self.seed, "difficulty")
-        four = {
-            q.key: rng.gauss(0.0, DIFFICULTY_SPREAD)
-            for q in self.formats[d.CYCLE4.schema].all_questions()
-        }
+        four: dict[str, float] = {}
+        for question in self.formats[d.CYCLE4.schema].all_questions():
+            four[question.key] = _difficulty(rng, four.get(question.parent or ""))
         walk = crosswalk(d.CYCLE5.schema, d.CYCLE4.schema)
-        five = {}
+        five: dict[str, float] = {}
         for question in self.formats[d.CYCLE5.schema].all_questions():
             twin = walk.map_question(question.key)
-            five[question.key] = four[twin] if twin in four else rng.gauss(0.0, DIFFICULTY_SPREAD)
+            five[question.key] = (
+                four[twin] if twin in four else _difficulty(rng, five.get(question.parent or ""))
+            )
         return {d.CYCLE4.schema: four, d.CYCLE5.schema: five}
 
     # ------------------------------------------------------------ who reports
@@ -227,6 +232,13 @@ class _Generator:
             languages=("en",),
             extra={d.DEMO_MARK: {"label": d.LABEL, "seed": self.seed}},
         )
+
+
+def _difficulty(rng: random.Random, parent: float | None) -> float:
+    """A question's difficulty offset; a sub-question's stays near its sub-section's."""
+    if parent is not None:
+        return parent + rng.gauss(0.0, SUB_QUESTION_SPREAD)
+    return max(-DIFFICULTY_LIMIT, min(DIFFICULTY_LIMIT, rng.gauss(0.0, DIFFICULTY_SPREAD)))
 
 
 def _question(questionnaire: Questionnaire, key: str) -> Question:
