@@ -10,12 +10,14 @@ from rich.console import Console
 
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
-from cpbmonitor.cli.output import OutputFormat, emit
+from cpbmonitor.cli.output import OutputFormat, attribute_rows, emit
 
 app = typer.Typer(
     help="National report formats: import the BCH's, list, show.", no_args_is_help=True
 )
 console = Console()
+
+QUESTION_COLUMNS = ("key", "number", "type", "mandatory", "title")
 
 
 @app.command("import")
@@ -66,17 +68,8 @@ def show(
         questionnaire = questionnaire_for(schema)
     except UnknownSchema as error:
         fail(str(error))
-    rows = [
-        {
-            "key": q.key,
-            "number": q.number,
-            "type": q.type,
-            "mandatory": q.mandatory,
-            "title": q.title,
-        }
-        for q in questionnaire.all_questions()
-    ]
-    emit(fmt, rows, ("key", "number", "type", "mandatory", "title"), title=schema, console=console)
+    rows = attribute_rows(questionnaire.all_questions(), QUESTION_COLUMNS)
+    emit(fmt, rows, QUESTION_COLUMNS, title=schema, console=console)
 
 
 @app.command("reset")

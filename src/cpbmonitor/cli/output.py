@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -26,6 +26,11 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
+
+
+def attribute_rows(items: Iterable[object], columns: Sequence[str]) -> list[dict[str, Any]]:
+    """One row per item: each column is the item's attribute of the same name."""
+    return [{column: getattr(item, column) for column in columns} for item in items]
 
 
 def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str = "") -> Table:

@@ -7,7 +7,7 @@ from rich.console import Console
 
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
-from cpbmonitor.cli.output import OutputFormat, emit
+from cpbmonitor.cli.output import OutputFormat, attribute_rows, emit
 
 app = typer.Typer(help="National reports: status by cycle.", no_args_is_help=True)
 console = Console()
@@ -35,17 +35,7 @@ def status(
         result = cycle_status(cycle)
     except UnknownCycle as error:
         fail(str(error))
-    rows = [
-        {
-            "government": p.government,
-            "name": p.name,
-            "region": p.region,
-            "submitted_on": p.submitted_on.isoformat() if p.submitted_on else None,
-            "complete": p.complete,
-            "on_time": p.on_time,
-        }
-        for p in result.parties
-    ]
+    rows = attribute_rows(result.parties, PARTY_COLUMNS)
     if fmt is OutputFormat.json:
         emit(fmt, rows, PARTY_COLUMNS, json_data=result.as_dict())
         return

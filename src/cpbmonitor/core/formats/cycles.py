@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic.dataclasses import dataclass
 
 from cpbmonitor.core.formats.shipped import read_data_yaml, validation_error
 
 CYCLES_FILE = "cycles.yaml"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=ConfigDict(extra="forbid"))
 class Cycle:
-    """One reporting cycle. ``number`` is ``None`` for the interim report."""
+    """One reporting cycle, as read (and validated) from the cycles file. ``number`` is
+    ``None`` for the interim report. A pydantic dataclass rather than a model: a model
+    reserves the name ``schema``."""
 
     schema: str
     number: int | None
@@ -27,22 +29,9 @@ class Cycle:
     party_report_count: int | None = None
 
 
-class _CycleDef(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    schema_: str = Field(alias="schema")
-    number: int | None
-    name: str
-    year: int
-    deadline: dt.date
-    note: str | None = None
-    party_count: int | None = None
-    party_report_count: int | None = None
-
-
 class _CyclesFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    cycles: list[_CycleDef]
+    cycles: list[Cycle]
 
 
 @cache
@@ -51,19 +40,7 @@ def _load() -> tuple[Cycle, ...]:
         parsed = _CyclesFile.model_validate(read_data_yaml(CYCLES_FILE))
     except ValidationError as exc:
         raise validation_error(CYCLES_FILE, exc) from exc
-    return tuple(
-        Cycle(
-            c.schema_,
-            c.number,
-            c.name,
-            c.year,
-            c.deadline,
-            c.note,
-            c.party_count,
-            c.party_report_count,
-        )
-        for c in parsed.cycles
-    )
+    return tuple(parsed.cycles)
 
 
 def cycles() -> list[Cycle]:
