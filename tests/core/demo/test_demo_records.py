@@ -29,6 +29,7 @@ from cpbmonitor.core.records import (
 from cpbmonitor.core.records.integrity import check_links
 
 PARTIES = read_parties()
+PARTY = {p.iso2: p for p in PARTIES}
 MEMBERS = {p.iso2 for p in PARTIES if p.cp_party}
 
 
@@ -125,14 +126,43 @@ def test_decisions_and_their_risk_assessments(demo: RecordSet) -> None:
     assert all(assessments[d.risk_assessment or ""].government == d.government for d in linked)
 
 
+CYCLE_5_SNAPSHOT = dt.date(2026, 2, 28)
+
+
+def open_findings(demo: RecordSet, day: dt.date) -> list[str]:
+    """Parties with an issue open on ``day`` in which non-compliance was found (A.4(a))."""
+    return sorted(
+        i.government for i in demo.on(ComplianceIssue, day) if i.finding_of_non_compliance
+    )
+
+
+def resolved(demo: RecordSet, day: dt.date) -> tuple[int, int]:
+    """(issues opened by ``day`` and resolved by then, issues opened by ``day``) (A.4(b))."""
+    opened = [i for i in demo.all(ComplianceIssue) if i.valid_from <= day]
+    return sum(1 for i in opened if not i.holds_on(day)), len(opened)
+
+
 def test_compliance_issues_and_usage(demo: RecordSet) -> None:
     issues = demo.all(ComplianceIssue)
     assert all(dt.date(2014, 1, 1) <= i.valid_from <= dt.date(2024, 12, 31) for i in issues)
     assert sum(1 for i in issues if i.valid_to is not None) == design.RESOLVED_ISSUES
     assert any(i.valid_to is not None and i.valid_to <= SNAPSHOT for i in issues)
+    assert len({i.government for i in issues}) == len(issues), "one issue per Party"
     usage = demo.all(UsageStatistic)
     assert [u.valid_from.year for u in usage] == list(range(2016, 2026))
     assert all(u.valid_to == dt.date(u.valid_from.year + 1, 1, 1) for u in usage)
+
+
+def test_findings_of_non_compliance_open_on_each_snapshot(demo: RecordSet) -> None:
+    findings = [i for i in demo.all(ComplianceIssue) if i.finding_of_non_compliance]
+    assert len(findings) == len(design.FINDINGS) == 6
+    # A.4(a): 4 Parties on 2019-12-31, 2 on 2026-02-28 (ly's issue is open on both).
+    assert open_findings(demo, SNAPSHOT) == ["kp", "ly", "sy", "tz"]
+    assert open_findings(demo, CYCLE_5_SNAPSHOT) == ["bi", "ly"]
+    assert all(PARTY[i.government].is_party_on(i.valid_from) for i in findings)
+    # A.4(b): 2 of the 11 issues opened by 2019-12-31 resolved; 12 of all 20 by 2026-02-28.
+    assert resolved(demo, SNAPSHOT) == (2, 11)
+    assert resolved(demo, CYCLE_5_SNAPSHOT) == (12, 20)
 
 
 def test_activities_are_uneven_so_that_gaps_show(demo: RecordSet) -> None:
@@ -152,3 +182,33 @@ def test_activities_are_uneven_so_that_gaps_show(demo: RecordSet) -> None:
 
 def test_every_type_is_generated(records: list[RecordModel]) -> None:
     assert len({type_of(record).name for record in records}) == 11
+
+
+def test_three_parties_get_proportionally_fewer_records() -> None:
+    world = [PARTY["br"], PARTY["de"], PARTY["ng"]]
+    records = generate_demo_records(world)
+    assert check_links(records) == []
+    assert {g for r in records for g in r.governments_concerned} <= {"br", "de", "ng"}
+    demo = RecordSet.of(records)
+    counts = demo.counts()
+    # 420 x 3 / 173 = 7.3 decisions; 25 x 3 / 173 = 0.4 -> at least 1 unlinked report.
+    assert counts["decision"] == 7
+    linked = sum(1 for d in demo.all(Decision) if d.risk_assessment)
+    assert counts["risk-assessment"] == linked + 1
+    # 20 x 3 / 173 = 0.3 -> 1 issue: the first of FINDINGS, open on both snapshots.
+    assert open_findings(demo, SNAPSHOT) == open_findings(demo, CYCLE_5_SNAPSHOT) == ["ng"]
+    assert counts["compliance-issue"] == 1
+    # 48 national and 18 subregional activities scale to 1 each; regional and global do not.
+    activities = Counter(a.level for a in demo.all(CapacityActivity))
+    assert activities == {"national": 1, "subregional": 1, "regional": 32, "global": 22}
+    assert counts["lmo"] == design.LMO_COUNT and counts["usage-statistic"] == 10
+
+
+@pytest.mark.parametrize("codes", [["eu"], ["ar"], ["sl"]])
+def test_a_single_government_is_enough(codes: list[str]) -> None:
+    """The European Union (no region), a non-Party, a Party since 2020-09-13."""
+    records = generate_demo_records([PARTY[code] for code in codes])
+    assert check_links(records) == []
+    issues = [r for r in records if isinstance(r, ComplianceIssue)]
+    assert all(not i.finding_of_non_compliance for i in issues)  # no finding before joining
+    assert len(issues) == (codes == ["sl"])

@@ -6,8 +6,11 @@ Generated, never real: every record has ``demonstration=True`` and an identifier
 ``demo-``. Deterministic for a seed. Built so that indicators "as on" a date have
 something to show: some contacts are designated after 31 December 2019 and some were
 withdrawn before it; about two LMOs in three have a detection method; some risk
-assessment reports were registered after the decision that links them. The counts are
-the constants below; every record passes ``check_links``.
+assessment reports were registered after the decision that links them; the Compliance
+Committee found non-compliance in issues of four Parties open on that date and of two
+open on 28 February 2026. The counts are the constants below, for the 173 Parties; a
+smaller world gets proportionally fewer decisions, issues and activities (``scaled``).
+Every record passes ``check_links``.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from cpbmonitor.core.demo.records_capacity import capacity_records
 from cpbmonitor.core.demo.records_common import (
     day_between,
     rng_for,
+    scaled,
     weighted_choice,
     weighted_sample,
 )
@@ -333,7 +337,7 @@ def _decision_days(
     by_code = {p.iso2: p for p in parties}
     weights = {p.iso2: DECIDING_REGIONS[p.region] for p in parties}
     days = []
-    for _ in range(DECISION_COUNT):
+    for _ in range(scaled(DECISION_COUNT, len(parties))):
         party = by_code[weighted_choice(rng, weights)]
         since = max(party.cp_party_since or SNAPSHOT, dt.date(2012, 1, 1))
         days.append((day_between(rng, since, LAST_DAY), party))
@@ -344,7 +348,8 @@ def decisions(
     parties: Sequence[DemoParty], organisms: Sequence[LivingModifiedOrganism], seed: int
 ) -> list[Decision | RiskAssessment]:
     """``DECISION_COUNT`` decisions on LMOs registered by their day, some with a linked
-    risk assessment report, and ``UNLINKED_RISK_ASSESSMENTS`` reports of no decision."""
+    risk assessment report, and ``UNLINKED_RISK_ASSESSMENTS`` reports of no decision
+    (proportionally fewer of both for fewer Parties)."""
     rng = rng_for(seed, "decisions")
     types = {name: weight for name, (weight, _) in DECISION_TYPES.items()}
     counters: dict[str, int] = {}
@@ -369,7 +374,7 @@ def decisions(
             decision = decision.model_copy(update={"risk_assessment": assessment.identifier})
             found.append(assessment)
         found.append(decision)
-    for number in range(1, UNLINKED_RISK_ASSESSMENTS + 1):
+    for number in range(1, scaled(UNLINKED_RISK_ASSESSMENTS, len(parties)) + 1):
         party = rng.choice(list(parties))
         lmo = rng.choice(list(organisms))
         found.append(
@@ -388,27 +393,85 @@ def decisions(
 # -- Compliance Committee and usage -------------------------------------------------------
 
 
+IssueCourse = tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date] | None]
+"""(first and last day it may open, first and last day it may be resolved or ``None``)."""
+FINDINGS: tuple[IssueCourse, ...] = (
+    ((dt.date(2016, 1, 1), dt.date(2019, 6, 30)), None),
+    ((dt.date(2021, 1, 1), dt.date(2024, 6, 30)), None),
+    ((dt.date(2015, 1, 1), dt.date(2018, 12, 31)), (dt.date(2020, 3, 1), dt.date(2023, 12, 31))),
+    ((dt.date(2015, 1, 1), dt.date(2018, 12, 31)), (dt.date(2020, 3, 1), dt.date(2023, 12, 31))),
+    ((dt.date(2016, 1, 1), dt.date(2019, 6, 30)), (dt.date(2021, 1, 1), dt.date(2024, 12, 31))),
+    ((dt.date(2014, 1, 1), dt.date(2015, 6, 30)), (dt.date(2016, 6, 1), dt.date(2017, 12, 31))),
+)
+"""Issues in which the Committee found non-compliance, by design: open on 31 December 2019
+the first, third, fourth and fifth (4), open on 28 February 2026 the first two (2), the
+last resolved before 2019. Each goes to a Party that was a Party when it opened; a smaller
+world gets the first ones."""
+ISSUE_DAYS = (dt.date(2014, 1, 1), dt.date(2024, 12, 31))
+"""When the other issues open."""
+
+
+def _issue_parties(
+    parties: Sequence[DemoParty], rng: random.Random
+) -> tuple[list[tuple[DemoParty, IssueCourse]], list[DemoParty]]:
+    """(Parties with a finding and its course, Parties with another issue), one issue each."""
+    weights = {
+        p.iso2: ISSUE_REGIONS.get(p.region or "", 0.0) if p.is_party_on(ISSUE_DAYS[1]) else 0.0
+        for p in parties
+    }
+    by_code = {p.iso2: p for p in parties}
+    count = scaled(ISSUE_COUNT, len(parties))
+    chosen = [by_code[code] for code in sorted(weighted_sample(rng, weights, count))]
+    findings = []
+    for course in FINDINGS[: scaled(len(FINDINGS), len(parties))]:
+        able = [p for p in chosen if p.is_party_on(course[0][0])]
+        if able:
+            party = rng.choice(able)
+            chosen.remove(party)
+            findings.append((party, course))
+    return findings, chosen
+
+
+IssueDays = tuple[dt.date, dt.date | None]
+"""(opened, resolved or ``None``)."""
+
+
+def _finding_days(party: DemoParty, course: IssueCourse, rng: random.Random) -> IssueDays:
+    (first, last), resolution = course
+    opened = day_between(rng, max(first, party.cp_party_since or first), last)
+    return opened, None if resolution is None else day_between(rng, *resolution)
+
+
+def _other_days(party: DemoParty, resolved: bool, rng: random.Random) -> IssueDays:
+    first, last = ISSUE_DAYS
+    opened = day_between(rng, max(first, party.cp_party_since or first), last)
+    closed = opened + dt.timedelta(days=rng.randint(180, 1500))
+    return opened, min(closed, LAST_DAY) if resolved else None
+
+
 def compliance_issues(parties: Sequence[DemoParty], seed: int) -> list[ComplianceIssue]:
+    """``ISSUE_COUNT`` issues, one per Party, mostly in Africa and Asia: the ``FINDINGS``,
+    and others opened in ``ISSUE_DAYS``; ``RESOLVED_ISSUES`` in all are resolved."""
     rng = rng_for(seed, "compliance")
-    weights = {p.iso2: ISSUE_REGIONS.get(p.region or "", 0.0) for p in parties}
-    chosen = sorted(weighted_sample(rng, weights, ISSUE_COUNT))
-    resolved = set(rng.sample(chosen, RESOLVED_ISSUES))
-    found = []
-    for number, code in enumerate(chosen, start=1):
-        opened = day_between(rng, dt.date(2014, 1, 1), dt.date(2024, 12, 31))
-        closed = opened + dt.timedelta(days=rng.randint(180, 1500))
-        found.append(
-            ComplianceIssue(
-                identifier=_id("cc", f"{number:03d}"),
-                government=code,
-                subject=rng.choice(ISSUE_SUBJECTS),
-                finding_of_non_compliance=number % 7 == 0,
-                valid_from=opened,
-                valid_to=min(closed, LAST_DAY) if code in resolved else None,
-                demonstration=True,
-            )
+    findings, others = _issue_parties(parties, rng)
+    resolved_findings = sum(1 for _, (_, resolution) in findings if resolution)
+    wanted = scaled(RESOLVED_ISSUES - resolved_findings, len(parties))
+    resolved = set(rng.sample(range(len(others)), min(len(others), wanted)))
+    days = {party.iso2: (_finding_days(party, course, rng), True) for party, course in findings}
+    for index, party in enumerate(others):
+        days[party.iso2] = (_other_days(party, index in resolved, rng), False)
+    return [
+        ComplianceIssue(
+            identifier=_id("cc", f"{number:03d}"),
+            government=code,
+            subject=rng.choice(ISSUE_SUBJECTS),
+            finding_of_non_compliance=days[code][1],
+            valid_from=days[code][0][0],
+            valid_to=days[code][0][1],
+            demonstration=True,
         )
-    return found
+        for number, code in enumerate(sorted(days), start=1)
+    ]
 
 
 def usage_statistics(seed: int) -> list[UsageStatistic]:

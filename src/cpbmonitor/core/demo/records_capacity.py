@@ -19,6 +19,7 @@ from cpbmonitor.core.demo.parties import DemoParty
 from cpbmonitor.core.demo.records_common import (
     day_between,
     rng_for,
+    scaled,
     weighted_choice,
     weighted_sample,
 )
@@ -38,7 +39,9 @@ ACTIVITY_LEVELS: dict[ActivityLevel, int] = {
     "regional": 32,
     "global": 22,
 }
-"""Activities per level (120 in all)."""
+"""Activities per level (120 in all); a world of fewer Parties gets proportionally fewer
+national and subregional activities (``SCALED_LEVELS``)."""
+SCALED_LEVELS: tuple[ActivityLevel, ...] = ("national", "subregional")
 RESOURCE_COUNT = 40
 FIRST_START, LAST_START = dt.date(2016, 1, 1), dt.date(2027, 6, 30)
 REGION_REACH: dict[Region, float] = {
@@ -190,14 +193,16 @@ def _reach(
     """(governments, regions, the place for the title) of an activity at ``level``."""
     if level == "global":
         return [], [], " (global)"
-    region = weighted_choice(rng, REGION_REACH)
+    reached = {region: share for region, share in REGION_REACH.items() if members[region]}
+    region = weighted_choice(rng, reached or REGION_REACH)
     if level == "national":
         party = rng.choice(members[region])
         return [party.iso2], [region], f" in {party.name}"
     if level == "subregional":
         chosen = rng.sample(members[region], min(len(members[region]), rng.randint(3, 7)))
         codes = sorted(p.iso2 for p in chosen)
-        return codes, [region], f" for {len(codes)} countries of {REGION_NAMES[region]}"
+        countries = "country" if len(codes) == 1 else "countries"
+        return codes, [region], f" for {len(codes)} {countries} of {REGION_NAMES[region]}"
     return [], [region], f" for {REGION_NAMES[region]}"
 
 
@@ -261,6 +266,14 @@ def _resource(number: int, rng: random.Random, plan: _Plan) -> CapacityResource:
     )
 
 
+def _level_counts(in_regions: int, parties: int) -> dict[ActivityLevel, int]:
+    """Activities per level for ``parties`` Parties, ``in_regions`` of them in a region."""
+    counts = dict(ACTIVITY_LEVELS)
+    for level in SCALED_LEVELS:
+        counts[level] = scaled(counts[level], parties) if in_regions else 0
+    return counts
+
+
 def capacity_records(
     parties: Sequence[DemoParty], seed: int
 ) -> list[CapacityActivity | CapacityResource]:
@@ -271,7 +284,9 @@ def capacity_records(
         if party.cp_party and party.region in members:
             members[party.region].append(party)
     rng = rng_for(seed, "cb-activities")
-    levels = [level for level, count in ACTIVITY_LEVELS.items() for _ in range(count)]
+    in_regions = sum(len(found) for found in members.values())
+    counts = _level_counts(in_regions, sum(1 for party in parties if party.cp_party))
+    levels = [level for level, count in counts.items() for _ in range(count)]
     rng.shuffle(levels)
     found: list[CapacityActivity | CapacityResource] = [
         _activity(number, level, rng, plan, members) for number, level in enumerate(levels, 1)

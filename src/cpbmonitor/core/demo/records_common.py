@@ -1,6 +1,6 @@
 """Random draws shared by the demonstration record generators (``records``,
 ``records_capacity``): one seeded generator per kind of record, so that changing one kind
-does not change the others."""
+does not change the others; and the scaling of their counts to a smaller world."""
 
 from __future__ import annotations
 
@@ -10,6 +10,19 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 K = TypeVar("K", bound=str)
+
+WORLD_PARTIES = 173
+"""The Parties to the Protocol that the record counts are designed for."""
+
+
+def scaled(count: int, parties: int) -> int:
+    """``count`` for ``WORLD_PARTIES`` Parties or more; for fewer, proportionally fewer,
+    but at least one (unless ``count`` or ``parties`` is 0)."""
+    if parties >= WORLD_PARTIES or count == 0:
+        return count
+    if parties <= 0:
+        return 0
+    return max(1, round(count * parties / WORLD_PARTIES))
 
 
 def rng_for(seed: int, part: str) -> random.Random:
