@@ -53,16 +53,7 @@ def test_needs_of_the_fourth_demonstration_reports_are_paragraph_37() -> None:
 
 def test_needs_json_and_comparison(tiny) -> None:
     rows = json.loads(ok("capacity", "needs", "-f", "json"))
-    assert rows[0] == {
-        "term": world.TERMS["(a)"],
-        "area": "Institutions and human resources",
-        "global": 2,
-        "AFR": 1,
-        "ASP": 0,
-        "CEE": 0,
-        "GRULAC": 1,
-        "WEOG": 0,
-    }
+    assert rows[0] == world.NEEDS_ROW_A
     compared = json.loads(ok("capacity", "needs", "--compare", "-f", "json"))
     assert compared[2]["global"] == 3 and compared[2]["previous"]["global"] == 1
     table = ok("capacity", "needs", "--compare")

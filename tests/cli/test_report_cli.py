@@ -32,6 +32,8 @@ GROUPS = {
     "Latin American and Caribbean States": "GRULAC",
     "Western European and other States": "WEOG",
 }
+DEMO_CYCLES = ("--plan", "draft-2020", "--cycle", "5", "--baseline", "4")
+"""The fifth reports of the demonstration data against the fourth."""
 HAS_OFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
 
 
@@ -170,37 +172,14 @@ def check_goal_table(table: Any, rows: dict[tuple[str, str], dict[str, Any]]) ->
 @pytest.mark.django_db
 def test_evaluation_report_of_the_demonstration_data(tmp_path: Path) -> None:
     assert run("demo", "load").exit_code == 0
-    evaluated = run(
-        "evaluate",
-        "--plan",
-        "draft-2020",
-        "--cycle",
-        "5",
-        "--baseline",
-        "4",
-        "-f",
-        "json",
-        "-o",
-        str(tmp_path / "rows.json"),
-    )
+    evaluated = run("evaluate", *DEMO_CYCLES, "-f", "json", "-o", str(tmp_path / "rows.json"))
     assert evaluated.exit_code == 0, evaluated.output
     rows = {
         (r["indicator"], r["group"]): r for r in json.loads((tmp_path / "rows.json").read_text())
     }
 
     out = tmp_path / "evaluation.docx"
-    result = run(
-        "report",
-        "evaluation",
-        "--plan",
-        "draft-2020",
-        "--cycle",
-        "5",
-        "--baseline",
-        "4",
-        "-o",
-        str(out),
-    )
+    result = run("report", "evaluation", *DEMO_CYCLES, "-o", str(out))
     assert result.exit_code == 0, result.output
     assert LABEL in result.output
     word = docx.Document(str(out))

@@ -16,6 +16,7 @@ from rich.console import Console
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import err_console, fail
 from cpbmonitor.cli.output import OutputFormat, csv_text, emit, json_text, table
+from cpbmonitor.core.capacity import Coverage
 from cpbmonitor.core.capacity import output as rows_of
 from cpbmonitor.core.capacity.output import Sheet, to_xlsx
 
@@ -160,6 +161,16 @@ def assessment(
     _write(fmt, output, [sheet])
 
 
+def _coverage(
+    cycle: int, plan_id: str, start: dt.datetime | None, end: dt.datetime | None
+) -> Coverage:
+    """The stored coverage of ``cycle``'s needs by ``plan_id`` in the period given."""
+    use_database()
+    from cpbmonitor.registry.services.capacity import stored_coverage
+
+    return _call(lambda: stored_coverage(cycle, plan_id, _day(start), _day(end)))
+
+
 @app.command("coverage")
 def coverage(
     cycle: int = CYCLE,
@@ -172,10 +183,7 @@ def coverage(
     """For every needs area and group: Parties in need, activities addressing it there in
     the period, their funding (USD, split evenly across the regions an activity reaches),
     Parties whose need no activity reaches, and that as a share of reporting Parties."""
-    use_database()
-    from cpbmonitor.registry.services.capacity import stored_coverage
-
-    result = _call(lambda: stored_coverage(cycle, plan_id, _day(start), _day(end)))
+    result = _coverage(cycle, plan_id, start, end)
     title = (
         f"Coverage of cycle {cycle} needs by {plan_id} and {result.activities} "
         f"activities, {result.period}"
@@ -194,10 +202,7 @@ def gaps(
 ) -> None:
     """Needs areas no key area covers, areas with nothing planned, regions with needs and
     no activity, and Parties with needs no activity reaches. JSON: an object by kind."""
-    use_database()
-    from cpbmonitor.registry.services.capacity import stored_coverage
-
-    result = _call(lambda: stored_coverage(cycle, plan_id, _day(start), _day(end)))
+    result = _coverage(cycle, plan_id, start, end)
     data = rows_of.gaps_data(result)
     if fmt is CapacityFormat.table:
         sheets = [_gap_sheet(kind, items) for kind, items in data.items()]

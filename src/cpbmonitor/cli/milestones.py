@@ -17,10 +17,10 @@ from cpbmonitor.core.milestones import (
     DEMONSTRATION_LABEL,
     DUMP_FORMATS,
     FIELDS,
-    MilestoneAssessment,
     MilestoneInputError,
     read_milestones,
 )
+from cpbmonitor.core.milestones import output as milestone_output
 
 app = typer.Typer(
     help="Milestones: target values for indicators by a date, and where each stands.",
@@ -29,18 +29,6 @@ app = typer.Typer(
 console = Console()
 err_console = Console(stderr=True)
 
-STATUS_COLUMNS = (
-    "indicator",
-    "group",
-    "target_value",
-    "target_date",
-    "latest_value",
-    "needed",
-    "projected_value",
-    "status",
-    "demonstration",
-    "note",
-)
 STATUS_FORMATS = ("table", "json", "csv", "xlsx")
 PlanOption = typer.Option(None, "--plan", "-p", help="Only this plan version (default: all).")
 
@@ -140,9 +128,9 @@ def status(
             f"Milestones of {plan_id}: cycle {cycle} (deadline {evaluation.cycle.deadline}) "
             f"against cycle {baseline}"
         )
-        emit(
-            OutputFormat.table, _status_rows(assessed), STATUS_COLUMNS, title=title, console=console
-        )
+        rows = milestone_output.rows(assessed)
+        columns = milestone_output.TABLE_COLUMNS
+        emit(OutputFormat.table, rows, columns, title=title, console=console)
         return
     content = export_as("milestones", fmt, assessed)
     if output is None:
@@ -150,10 +138,6 @@ def status(
         return
     output.write_bytes(content)
     typer.echo(f"wrote {output}")
-
-
-def _status_rows(assessed: list[MilestoneAssessment]) -> list[dict[str, Any]]:
-    return [_plain(a.as_row()) for a in assessed]
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:

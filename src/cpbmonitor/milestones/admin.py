@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
-from cpbmonitor.core.milestones import parse_milestone
+from cpbmonitor.core.milestones import FIELDS, parse_milestone
 from cpbmonitor.milestones.models import Milestone
 from cpbmonitor.reporting import policy
 from cpbmonitor.reporting.policy import Act
@@ -18,16 +18,7 @@ from cpbmonitor.reporting.policy import Act
 class MilestoneForm(forms.ModelForm):
     class Meta:
         model = Milestone
-        fields = [
-            "plan",
-            "indicator",
-            "group",
-            "target_value",
-            "target_date",
-            "label",
-            "decision",
-            "demonstration",
-        ]
+        fields = list(FIELDS)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -56,11 +56,26 @@ def bar_chart(
         y += GROUP_GAP
     height = y
     description = _description(categories, series, fmt)
-    svg = format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {} {}" '
+    return svg_picture("chart", WIDTH, height, chart_id, title, description, parts)
+
+
+def svg_picture(
+    css_class: str,
+    width: float,
+    height: float,
+    chart_id: str,
+    title: str,
+    description: str,
+    parts: Sequence[str],
+) -> SafeString:
+    """The ``<svg>`` around ``parts`` (already escaped SVG), as an image named by its
+    ``<title>`` and described by its ``<desc>`` (ids from ``chart_id``)."""
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="{}" viewBox="0 0 {} {}" '
         'role="img" aria-labelledby="{}-title {}-desc" focusable="false">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
-        WIDTH,
+        css_class,
+        width,
         height,
         chart_id,
         chart_id,
@@ -70,7 +85,6 @@ def bar_chart(
         description,
         mark_safe("".join(parts)),
     )
-    return svg
 
 
 def _legend(series: Sequence[Series]) -> str:

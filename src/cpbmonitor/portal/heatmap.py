@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from cpbmonitor.portal.charts import svg_picture
+
 LABEL_WIDTH = 330
 CELL_WIDTH = 96
 CELL_HEIGHT = 38
@@ -97,20 +99,7 @@ def heatmap(
             style = class_of(cell.score, classes) or missing
             parts.append(_cell(cell, LABEL_WIDTH + CELL_WIDTH * index, y, style))
     height = top + CELL_HEIGHT * len(rows) + 2
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="chart heatmap" viewBox="0 0 {} {}" '
-        'role="img" aria-labelledby="{}-title {}-desc" focusable="false">'
-        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
-        width,
-        height,
-        chart_id,
-        chart_id,
-        chart_id,
-        title,
-        chart_id,
-        description,
-        mark_safe("".join(parts)),
-    )
+    return svg_picture("chart heatmap", width, height, chart_id, title, description, parts)
 
 
 def _legend(classes: Sequence[ScoreClass]) -> str:

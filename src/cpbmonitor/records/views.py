@@ -150,41 +150,50 @@ def _render_form(
     return render(request, template, context, status=status)
 
 
-@login_required
-def create(request: HttpRequest, type_name: str) -> HttpResponse:
-    kind = _kind(type_name)
-    if kind not in access.creatable_types(request.user):
-        raise PermissionDenied("not allowed to register records of this type")
-    form = _form(request, kind, access.CREATE)
-    if request.method == "POST":
-        saved = _save(request, form, access.CREATE, creating=True)
-        if saved is not None:
-            messages.success(request, _("The record was registered."))
-            return redirect("records:detail", type_name=kind.name, pk=saved.pk)
-    return _render_form(request, kind, form, None, "records/form.html")
-
-
-@login_required
-def edit(request: HttpRequest, type_name: str, pk: int) -> HttpResponse:
+def _editable(
+    request: HttpRequest, type_name: str, pk: int
+) -> tuple[RecordType, Record, RecordModel]:
+    """The record ``pk`` of the type, once the user is found to be allowed to change it."""
     kind = _kind(type_name)
     row = _row(kind, pk)
     record = to_model(row)
     access.require(request.user, access.EDIT, record.governments_concerned)
-    form = _form(request, kind, access.EDIT, record)
+    return kind, row, record
+
+
+def _record_form_page(
+    request: HttpRequest, kind: RecordType, row: Record | None, record: RecordModel | None
+) -> HttpResponse:
+    """The form registering a record (``row`` None) or changing ``row``; saved on a valid POST."""
+    creating = row is None
+    act = access.CREATE if creating else access.EDIT
+    form = _form(request, kind, act, record)
     if request.method == "POST":
-        saved = _save(request, form, access.EDIT, creating=False)
+        saved = _save(request, form, act, creating=creating)
         if saved is not None:
-            messages.success(request, _("The record was saved."))
+            done = _("The record was registered.") if creating else _("The record was saved.")
+            messages.success(request, done)
             return redirect("records:detail", type_name=kind.name, pk=saved.pk)
     return _render_form(request, kind, form, row, "records/form.html")
 
 
 @login_required
-def end(request: HttpRequest, type_name: str, pk: int) -> HttpResponse:
+def create(request: HttpRequest, type_name: str) -> HttpResponse:
     kind = _kind(type_name)
-    row = _row(kind, pk)
-    record = to_model(row)
-    access.require(request.user, access.EDIT, record.governments_concerned)
+    if kind not in access.creatable_types(request.user):
+        raise PermissionDenied("not allowed to register records of this type")
+    return _record_form_page(request, kind, None, None)
+
+
+@login_required
+def edit(request: HttpRequest, type_name: str, pk: int) -> HttpResponse:
+    kind, row, record = _editable(request, type_name, pk)
+    return _record_form_page(request, kind, row, record)
+
+
+@login_required
+def end(request: HttpRequest, type_name: str, pk: int) -> HttpResponse:
+    kind, row, _record = _editable(request, type_name, pk)
     if request.method != "POST":
         form = EndForm(initial={"valid_to": row.valid_to or dt.date.today()})
         return _render_form(request, kind, form, row, "records/end.html")

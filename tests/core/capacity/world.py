@@ -66,6 +66,18 @@ TERMS = {
     "(i)": "0FF8F112-C0E9-4A18-83E1-40D4EF61503E",
     "(m)": "D9AC6B7F-316B-483B-8E74-A5EC87343C81",
 }
+NEEDS_ROW_A = {
+    "term": TERMS["(a)"],
+    "area": "Institutions and human resources",
+    "global": 2,
+    "AFR": 1,
+    "ASP": 0,
+    "CEE": 0,
+    "GRULAC": 1,
+    "WEOG": 0,
+}
+"""The fifth cycle's needs row of area (a) (br, ng; see above), in the documented JSON
+shape of ``output.needs_rows`` and `cpb capacity needs -f json`."""
 SINCE = dt.date(2004, 1, 1)
 PARTIES: dict[str, tuple[str | None, dt.date | None]] = {
     "br": ("GRULAC", SINCE),

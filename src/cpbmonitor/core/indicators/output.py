@@ -16,7 +16,6 @@ by status through conditional formatting) and a sheet of notes and methods.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
@@ -28,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cpbmonitor.core.exports.registry import exporter
+from cpbmonitor.core.exports.tabular import csv_bytes
 from cpbmonitor.core.indicators.inputs import GROUPS
 from cpbmonitor.core.indicators.results import ROW_FIELDS, Evaluation, IndicatorResult
 
@@ -48,12 +48,7 @@ def to_json(evaluation: Evaluation) -> bytes:
 
 @exporter("evaluation", "csv")
 def to_csv(evaluation: Evaluation) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(ROW_FIELDS), lineterminator="\n")
-    writer.writeheader()
-    for row in rows(evaluation):
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return buffer.getvalue().encode("utf-8")
+    return csv_bytes(rows(evaluation), ROW_FIELDS)
 
 
 @exporter("evaluation", "xlsx")

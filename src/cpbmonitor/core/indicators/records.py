@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 
 from cpbmonitor.core.indicators.inputs import GLOBAL, REGIONS, CycleInfo
 from cpbmonitor.core.indicators.methodology import IndicatorMethod, RecordTiming
@@ -233,33 +234,18 @@ def _parties_with_roles(
     return parties_measure(ctx, met, window)
 
 
-@record_measure(
-    "parties-with-focal-point-authority-and-article-17",
-    source="bch-records",
-    unit="percent-of-parties",
-    reads=NationalContact,
-    label="national contacts in the BCH",
-)
-def focal_point_authority_and_article_17(
-    ctx: CycleContext, records: RecordSet, window: Window
-) -> CycleMeasure:
-    """Parties with a national focal point, a competent national authority and an
-    Article 17 contact point holding on the snapshot date."""
-    return _parties_with_roles(ctx, records, window, frozenset({NFP, CNA, A17}))
-
-
-@record_measure(
-    "parties-with-focal-point-and-authority",
-    source="bch-records",
-    unit="percent-of-parties",
-    reads=NationalContact,
-    label="national contacts in the BCH",
-)
-def focal_point_and_authority(
-    ctx: CycleContext, records: RecordSet, window: Window
-) -> CycleMeasure:
-    """Parties with a national focal point and a competent national authority."""
-    return _parties_with_roles(ctx, records, window, frozenset({NFP, CNA}))
+# Parties holding, on the snapshot date, every role named (a contact of each).
+for _name, _roles in {
+    "parties-with-focal-point-authority-and-article-17": frozenset({NFP, CNA, A17}),
+    "parties-with-focal-point-and-authority": frozenset({NFP, CNA}),
+}.items():
+    record_measure(
+        _name,
+        source="bch-records",
+        unit="percent-of-parties",
+        reads=NationalContact,
+        label="national contacts in the BCH",
+    )(partial(_parties_with_roles, roles=_roles))
 
 
 # -- BCH: decisions, LMOs, detection methods -------------------------------------------
@@ -418,32 +404,24 @@ def _parties_named(
     return parties_measure(ctx, {g: g in named for g in ctx.parties}, window)
 
 
-@record_measure(
-    "parties-in-cb-activities",
-    source="bch-records",
-    unit="percent-of-parties",
-    reads=CapacityActivity,
-    label="Parties named in a registered capacity-building activity",
-    uses_since=True,
-)
-def parties_in_cb_activities(ctx: CycleContext, records: RecordSet, window: Window) -> CycleMeasure:
-    """Parties named among the governments of an activity running in the period."""
-    return _parties_named(ctx, records, window, 1)
-
-
-@record_measure(
-    "parties-in-joint-cb-activities",
-    source="bch-records",
-    unit="percent-of-parties",
-    reads=CapacityActivity,
-    label="Parties named in a registered activity with other governments",
-    uses_since=True,
-)
-def parties_in_joint_cb_activities(
-    ctx: CycleContext, records: RecordSet, window: Window
-) -> CycleMeasure:
-    """Parties named in an activity running in the period that names two governments or more."""
-    return _parties_named(ctx, records, window, 2)
+# Parties named among the governments of an activity running in the period; a joint
+# activity names two governments or more.
+for _name, _least, _label in (
+    ("parties-in-cb-activities", 1, "Parties named in a registered capacity-building activity"),
+    (
+        "parties-in-joint-cb-activities",
+        2,
+        "Parties named in a registered activity with other governments",
+    ),
+):
+    record_measure(
+        _name,
+        source="bch-records",
+        unit="percent-of-parties",
+        reads=CapacityActivity,
+        label=_label,
+        uses_since=True,
+    )(partial(_parties_named, least=_least))
 
 
 __all__ = [

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
@@ -14,11 +13,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from cpbmonitor.core.exports.registry import exporter
+from cpbmonitor.core.exports.tabular import csv_bytes
 from cpbmonitor.core.milestones.assess import ROW_FIELDS, MilestoneAssessment
 from cpbmonitor.core.milestones.model import DEMONSTRATION_LABEL
 
-COLUMNS: tuple[str, ...] = (
-    "plan",
+STANDING: tuple[str, ...] = (
     "indicator",
     "group",
     "target_value",
@@ -27,6 +26,11 @@ COLUMNS: tuple[str, ...] = (
     "needed",
     "projected_value",
     "status",
+)
+"""Which milestone, and where it stands: the first columns of every output."""
+COLUMNS: tuple[str, ...] = (
+    "plan",
+    *STANDING,
     "note",
     "label",
     "decision",
@@ -36,6 +40,8 @@ COLUMNS: tuple[str, ...] = (
     "baseline_date",
 )
 assert set(COLUMNS) == set(ROW_FIELDS)
+TABLE_COLUMNS: tuple[str, ...] = (*STANDING, "demonstration", "note")
+"""The columns of the status table for people (``cpb milestones status``)."""
 
 
 def rows(assessments: Sequence[MilestoneAssessment]) -> list[dict[str, Any]]:
@@ -56,12 +62,7 @@ def to_json(assessments: Sequence[MilestoneAssessment]) -> bytes:
 
 @exporter("milestones", "csv")
 def to_csv(assessments: Sequence[MilestoneAssessment]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    for row in rows(assessments):
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return buffer.getvalue().encode("utf-8")
+    return csv_bytes(rows(assessments), COLUMNS)
 
 
 @exporter("milestones", "xlsx")

@@ -24,8 +24,9 @@ from cpbmonitor.core.capacity import (
 )
 from cpbmonitor.core.formats import FormatError
 from cpbmonitor.core.indicators import PreviousCycle
+from cpbmonitor.core.indicators.inputs import PartyRecord
 from cpbmonitor.core.plan import PlanVersion, load_plan
-from cpbmonitor.core.plan.needs import load_needs_coverage
+from cpbmonitor.core.plan.needs import NeedsCoverage, load_needs_coverage
 from cpbmonitor.core.records import CapacityActivity, RecordSet
 from cpbmonitor.registry.models import NationalReport
 from cpbmonitor.registry.services.evaluation import cycle_info, party_records, report_records
@@ -86,12 +87,17 @@ def stored_coverage(
     )
 
 
-def stored_party_match(
-    government: str, cycle: int, plan_id: str = "draft-2020", on: dt.date | None = None
-) -> PartyMatch:
+MatchInputs = tuple[
+    NeedsAnalysis, RecordSet, PlanVersion, NeedsCoverage, list[PartyRecord], dt.date
+]
+
+
+def _match_inputs(cycle: int, plan_id: str, on: dt.date | None) -> MatchInputs:
+    """What a Party's or a provider's match reads after its first argument: the stored
+    needs of ``cycle``, the stored records, ``plan_id`` and its needs mapping, the Parties
+    and the date (default: today)."""
     plan = _plan(plan_id)
-    return match_party(
-        government,
+    return (
         stored_needs(cycle, compare=False),
         stored_records(),
         plan,
@@ -99,21 +105,18 @@ def stored_party_match(
         party_records(),
         on or dt.date.today(),
     )
+
+
+def stored_party_match(
+    government: str, cycle: int, plan_id: str = "draft-2020", on: dt.date | None = None
+) -> PartyMatch:
+    return match_party(government, *_match_inputs(cycle, plan_id, on))
 
 
 def stored_provider_match(
     provider: str, cycle: int, plan_id: str = "draft-2020", on: dt.date | None = None
 ) -> ProviderMatch:
-    plan = _plan(plan_id)
-    return match_provider(
-        provider,
-        stored_needs(cycle, compare=False),
-        stored_records(),
-        plan,
-        load_needs_coverage(plan),
-        party_records(),
-        on or dt.date.today(),
-    )
+    return match_provider(provider, *_match_inputs(cycle, plan_id, on))
 
 
 def _plan(plan_id: str) -> PlanVersion:
