@@ -12,9 +12,11 @@ import pytest
 from django.urls import URLPattern, reverse
 
 from cpbmonitor.milestones.models import Milestone
+from cpbmonitor.records import services as record_services
 from cpbmonitor.registry.models import Party
 from cpbmonitor.reporting import editing, workflow
 from cpbmonitor.reporting.models import ApiToken
+from tests.records.factories import decision, lmo
 from tests.registry.factories import make_report
 from tests.reporting.conftest import COMPLETE, cycle5, people  # noqa: F401
 
@@ -29,6 +31,10 @@ SECRETARIAT = frozenset({"secretariat", "admin"})
 
 SECTION1 = {"Q007": "implementation.partiallyInPlace", "Q009": "false"}
 MILESTONE = {"indicator": "A.1(a)", "target_value": 80, "target_date": "2029-12-31"}
+BRAZIL_RECORDS = SECRETARIAT | {"fp-br"}
+DECISION = {"government": "br", "title": "T", "decision_type": "other", "valid_from": "2021-01-02"}
+NEW_DECISION = {"identifier": "DEC-BR-2", **DECISION}
+END = {"valid_to": "2024-01-01"}
 
 # (case, page URL name or API path, method, draft state needed, body, allowed identities)
 TABLE = [
@@ -74,6 +80,16 @@ TABLE = [
     ("api create milestone", "/milestones", "post", None, MILESTONE, SECRETARIAT),
     ("api replace milestone", "/milestones/{milestone}", "put", None, MILESTONE, SECRETARIAT),
     ("api delete milestone", "/milestones/{milestone}", "delete", None, None, SECRETARIAT),
+    ("api record types", "/records/types", "get", None, None, EVERYONE),
+    ("api records", "/records/decision", "get", None, None, EVERYONE),
+    ("api record", "/records/decision/DEC-BR-1", "get", None, None, EVERYONE),
+    ("api create record", "/records/decision", "post", None, NEW_DECISION, BRAZIL_RECORDS),
+    ("api replace record", "/records/decision/DEC-BR-1", "put", None, DECISION, BRAZIL_RECORDS),
+    ("api end record", "/records/decision/DEC-BR-1/end", "post", None, END, BRAZIL_RECORDS),
+    # cycle 4: its shipped format has the needs question (the tiny fifth format has not)
+    ("api capacity needs", "/capacity/needs?cycle=4", "get", None, None, EVERYONE),
+    ("api capacity coverage", "/capacity/coverage?cycle=4", "get", None, None, EVERYONE),
+    ("api capacity gaps", "/capacity/gaps?cycle=4", "get", None, None, EVERYONE),
 ]
 
 
@@ -136,6 +152,7 @@ def test_permission(client, people, cycle5, case, identity):  # noqa: F811
         milestone = Milestone.objects.create(
             plan="draft-2020", indicator="A.1(a)", target_value=75, target_date="2030-12-31"
         )
+        record_services.store_records([lmo("LMO-1"), decision("DEC-BR-1")], source="setup")
         path = "/api/v1" + target.format(
             draft=draft.pk,
             published=published.pk,
@@ -170,14 +187,17 @@ def test_the_table_covers_every_page_and_endpoint(client, db):
             p.replace("{plan_id}", "draft-2020")
             .replace("{code}", "br")
             .replace("{cycle}", "5")
-            .replace("{key}", "Q007"),
+            .replace("{key}", "Q007")
+            .replace("{type_name}", "decision")
+            .replace("{identifier}", "DEC-BR-1"),
         )
         for m, p in operations
     }
     listed = {
         (
             method,
-            target.replace("{published}", "{report_id}")
+            target.split("?")[0]
+            .replace("{published}", "{report_id}")
             .replace("{unpublished}", "{report_id}")
             .replace("{draft}", "{draft_id}")
             .replace("{milestone}", "{milestone_id}"),

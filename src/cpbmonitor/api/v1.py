@@ -6,8 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
+from cpbmonitor.api import capacity as capacity_api
 from cpbmonitor.api import drafts, public
 from cpbmonitor.api import milestones as milestones_api
+from cpbmonitor.api import records as records_api
 from cpbmonitor.reporting.workflow import (
     Incomplete,
     InvalidAnswers,
@@ -27,6 +29,8 @@ api = NinjaAPI(
 api.add_router("", public.router)
 api.add_router("/drafts", drafts.router)
 api.add_router("/milestones", milestones_api.router)
+api.add_router("/records", records_api.router)
+api.add_router("/capacity", capacity_api.router)
 
 
 @api.exception_handler(PermissionDenied)
