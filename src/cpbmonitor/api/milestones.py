@@ -109,6 +109,17 @@ def list_milestones(request: HttpRequest, plan: str | None = None) -> list[dict[
     return [_out(found) for plan_id in sorted(plans) for found in _assessed(plan_id)]
 
 
+def _store(row: Milestone, milestone: CoreMilestone, status: int) -> Status:
+    """Save ``milestone`` into ``row``; a clash with a stored milestone's key is a 409."""
+    row.copy_from(milestone)
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError:
+        return _conflict(milestone)
+    return Status(status, _one(row))
+
+
 @router.post("", response={201: MilestoneOut, **ERRORS}, auth=TokenAuth())
 def create_milestone(request: HttpRequest, body: MilestoneIn) -> Status:
     _require_manager(request)
@@ -116,14 +127,7 @@ def create_milestone(request: HttpRequest, body: MilestoneIn) -> Status:
         milestone = _core(body)
     except MilestoneInputError as error:
         return _problems(error)
-    row = Milestone()
-    row.copy_from(milestone)
-    try:
-        with transaction.atomic():
-            row.save()
-    except IntegrityError:
-        return _conflict(milestone)
-    return Status(201, _one(row))
+    return _store(Milestone(), milestone, 201)
 
 
 @router.put("/{milestone_id}", response={200: MilestoneOut, **ERRORS}, auth=TokenAuth())
@@ -136,13 +140,7 @@ def replace_milestone(request: HttpRequest, milestone_id: int, body: MilestoneIn
         return _problems(error)
     if Milestone.objects.with_key(milestone.key).exclude(pk=row.pk).exists():
         return _conflict(milestone)
-    row.copy_from(milestone)
-    try:
-        with transaction.atomic():
-            row.save()
-    except IntegrityError:
-        return _conflict(milestone)
-    return Status(200, _one(row))
+    return _store(row, milestone, 200)
 
 
 @router.delete("/{milestone_id}", response={204: None, **ERRORS}, auth=TokenAuth())
