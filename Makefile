@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck pytest bench setup clean browsers
+.PHONY: run test lint typecheck pytest bench setup dev-setup clean browsers
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -13,23 +14,30 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Development and test tools (pytest, ruff, mypy, import-linter...) on top of the runtime.
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+	touch $(DEV_STAMP)
+
 setup: $(STAMP)
+
+dev-setup: $(DEV_STAMP)
 
 run: setup
 	$(BIN)/cpb run
 
-pytest: setup
+pytest: dev-setup
 	$(BIN)/python -m pytest
 
-lint: setup
+lint: dev-setup
 	$(BIN)/ruff check src tests benchmarks scripts
 
-typecheck: setup
+typecheck: dev-setup
 	$(BIN)/mypy
 
 test: pytest lint typecheck
 
-bench: setup
+bench: dev-setup
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
