@@ -45,6 +45,20 @@ def info() -> None:
     typer.echo(f"pending migrations: {len(pending)}{hint}")
 
 
+@app.command("recompile")
+def recompile(
+    everything: bool = typer.Option(
+        False, "--all", help="Rebuild every report's, not only stale ones."
+    ),
+) -> None:
+    """Rebuild the reports' compiled answers (what evaluations read) that are missing or
+    were made for another format layout; evaluations also do this by themselves."""
+    use_database()
+    from cpbmonitor.registry.services.compiled import recompile as rebuild
+
+    typer.echo(f"Compiled the answers of {rebuild(everything)} report(s).")
+
+
 def database_label() -> str:
     """The database in use, without its password."""
     from django.conf import settings

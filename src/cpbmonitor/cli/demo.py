@@ -26,6 +26,14 @@ app = typer.Typer(
 @app.command("load")
 def load(
     seed: int = typer.Option(DEFAULT_SEED, "--seed", help="Random seed (same seed, same data)."),
+    scale: int = typer.Option(
+        1,
+        "--scale",
+        min=1,
+        max=1000,
+        help="Also clone the reports under N-1 synthetic governments per government "
+        "(N times the data, for measuring).",
+    ),
 ) -> None:
     """Fill an EMPTY database with generated fourth- and fifth-cycle national reports of
     real Parties, labelled as demonstration data. Loads the list of governments first.
@@ -74,6 +82,8 @@ def load(
         f"'{DEMO_MARK}'; source: '{source}'."
     )
     typer.echo(f"Stored but flagged as from non-Parties: {', '.join(result.non_party)}")
+    if scale > 1:
+        scaled(scale)
     typer.echo(
         f"Loaded {demo_records.total} demonstration records (BCH, Compliance Committee, "
         "capacity-building), each labelled as demonstration data."
@@ -82,6 +92,18 @@ def load(
     from cpbmonitor.cli.milestones import load_demo_milestones_message  # milestones
 
     typer.echo(load_demo_milestones_message())
+
+
+def scaled(scale: int) -> None:
+    """Clone the demonstration reports under synthetic governments (see ``scaled_demo``)."""
+    from cpbmonitor.registry.services.scaled_demo import scale_demo
+
+    added = scale_demo(scale)
+    typer.echo(
+        f"Scale {scale}: added {added.reports} copies of the demonstration reports "
+        f"({added.answers} answer values) under {added.governments} synthetic governments "
+        "(codes <iso2>0001...; demonstration data, not real governments)."
+    )
 
 
 def load_records(seed: int) -> ImportSummary:

@@ -4,7 +4,8 @@ A set of rows (one row per Party) is a Python ``int``: row ``i`` of ``size`` row
 ``size - 1 - i``, so ``marks(rows, size)[i]`` is ``"1"`` when row ``i`` is in the set.
 "And", "or" and "not" over all rows are then single integer operations and
 ``int.bit_count`` counts the rows. ``Columns`` reads the answers a set of rules needs in
-one pass over the reports, then finds the rows holding each (question, option value)
+one pass over the reports (or, for compiled answers, one slice per question: see
+``compact``), then finds the rows holding each (question, option value)
 with loops that run in C (``map``, ``bytes.translate``): a rule costs a few passes over
 the questions it reads, not a Python call per report.
 """
@@ -14,6 +15,8 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import repeat
+
+from cpbmonitor.core.indicators.compact import CompactRows
 
 Answers = Mapping[str, frozenset[str]]
 """One report: question key -> chosen values (an empty set counts as unanswered)."""
@@ -90,11 +93,17 @@ class Columns:
         self._coded: dict[str, tuple[bytes, tuple[frozenset[str], ...]] | None] = {}
         self._filled: dict[str, Rows] = {}
         self._chosen: dict[tuple[str, str], Rows] = {}
+        self._compact = CompactRows.of(rows)
+        """The rows as compiled answers (see ``compact``), when they all are."""
 
     def read(self, keys: Iterable[str]) -> None:
         """Read the answers to ``keys`` (those not read yet) of every row, in one pass."""
         wanted = [key for key in dict.fromkeys(keys) if key not in self._columns]
         if not wanted:
+            return
+        if self._compact is not None:  # a slice of the compiled slots per question
+            for key in wanted:
+                self._columns[key] = self._compact.column(key)
             return
         width = len(wanted)
         blank = (None,) * width

@@ -79,9 +79,13 @@ class Party(models.Model):
     """A government that may report to the BCH. Non-Parties to the Protocol are kept too."""
 
     iso2 = models.CharField(
-        "code", max_length=2, unique=True, help_text="Lower-case ISO alpha-2, as the BCH uses it."
+        "code",
+        max_length=8,
+        unique=True,
+        help_text="Lower-case ISO alpha-2, as the BCH uses it (longer for the synthetic "
+        "governments of scaled demonstration data).",
     )
-    iso3 = models.CharField(max_length=3, unique=True)
+    iso3 = models.CharField(max_length=8, unique=True)
     name = models.CharField(max_length=100)
     region = models.CharField(
         max_length=6,

@@ -23,6 +23,7 @@ from cpbmonitor.core.indicators import (
 from cpbmonitor.core.plan import load_plan
 from cpbmonitor.core.records import RecordSet
 from cpbmonitor.registry.models import Answer, NationalReport, Party, ReportingCycle
+from cpbmonitor.registry.services.compiled import compiled_report_records
 from cpbmonitor.registry.services.formats import questionnaire_for
 
 
@@ -47,7 +48,14 @@ def cycle_info(number: int | str) -> CycleInfo:
 
 
 def report_records(cycles: Iterable[int]) -> list[ReportRecord]:
-    """The current report of every government in ``cycles``, answers read in one query."""
+    """The current report of every government in ``cycles``, with its compiled answers
+    (one blob per report, never the answer rows: see ``compiled``)."""
+    return compiled_report_records(cycles)
+
+
+def answer_report_records(cycles: Iterable[int]) -> list[ReportRecord]:
+    """The same reports, their answers read from the ``Answer`` rows (what the compiled
+    answers are checked against)."""
     reports = list(
         NationalReport.objects.current()
         .filter(cycle__number__in=list(cycles))

@@ -30,6 +30,7 @@ from cpbmonitor.core.reports import (
 )
 from cpbmonitor.registry.models import (
     Answer,
+    CompiledAnswers,
     NationalReport,
     Party,
     ReportingCycle,
@@ -37,6 +38,7 @@ from cpbmonitor.registry.models import (
 )
 from cpbmonitor.registry.models.parties import UnknownGovernment
 from cpbmonitor.registry.models.reports import ReportStatus
+from cpbmonitor.registry.services.compiled import compiled_row, save_compiled
 from cpbmonitor.registry.services.cycles import sync_cycles
 from cpbmonitor.registry.services.formats import QuestionnaireCache, UnknownSchema
 
@@ -215,6 +217,14 @@ def answer_rows(document: ReportDocument) -> list[Answer]:
     return rows
 
 
+def answer_sets(rows: Iterable[Answer]) -> dict[str, set[str]]:
+    """Question -> values of ``rows``, as evaluations read them (``compiled``)."""
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        found.setdefault(row.question, set()).add(row.value)
+    return found
+
+
 def _preferred(texts: dict[str, str]) -> tuple[str, str]:
     """The English text if there is one, else the first (``("", "")`` when none)."""
     if not texts:
@@ -257,6 +267,7 @@ def write_import(plan: ImportPlan, tick: Tick | None = None) -> ImportResult:
     """Store the ready documents of ``plan`` in one transaction (all or nothing)."""
     created = updated = answers = 0
     non_party: list[str] = []
+    compiled: list[CompiledAnswers] = []
     with transaction.atomic():
         touched: dict[tuple[int, int], tuple[Party, ReportingCycle]] = {}
         for ready in plan.ready:
@@ -268,11 +279,13 @@ def write_import(plan: ImportPlan, tick: Tick | None = None) -> ImportResult:
                 row.report = report
             Answer.objects.bulk_create(rows, batch_size=500)
             answers += len(rows)
+            compiled.append(compiled_row(report.pk, ready.cycle.schema, answer_sets(rows)))
             if not report.by_party:
                 non_party.append(f"{ready.government.iso2}/{report.identifier}")
             touched[(ready.government.pk, ready.cycle.pk)] = (ready.government, ready.cycle)
             if tick:
                 tick()
+        save_compiled(compiled)
         for government, cycle in touched.values():
             NationalReport.objects.settle_history(government, cycle)
     return ImportResult(created, updated, answers, non_party)

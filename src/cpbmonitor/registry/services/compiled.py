@@ -1,0 +1,132 @@
+"""Stored reports' answers compiled into the engine's compact form, and read back.
+
+``compile_reports`` (re)builds the ``CompiledAnswers`` of some reports from their
+``Answer`` rows; the import (``reports.write_import``, which online publication and
+corrections and the demonstration data go through as well) writes them directly from
+the documents it stores. ``compiled_report_records`` is how evaluations read reports:
+one blob per report, never the ``Answer`` rows; a report whose blob is missing or was
+made for another layout (``stale``) is compiled first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+from django.db import transaction
+
+from cpbmonitor.core.formats import SHIPPED_SCHEMAS, shipped_format
+from cpbmonitor.core.indicators import ReportRecord
+from cpbmonitor.core.indicators.compact import Layout, decode, encode
+from cpbmonitor.registry.models import Answer, CompiledAnswers, NationalReport
+
+BATCH = 500
+
+
+@cache
+def layout_for(schema: str) -> Layout:
+    """The slots of a cycle's reports: the questions of the shipped definition of its
+    format (a format without one gives no slots: every answer is kept in the extras)."""
+    if schema not in SHIPPED_SCHEMAS:
+        return Layout(())
+    return Layout(tuple(q.key for q in shipped_format(schema).all_questions()))
+
+
+def compiled_row(
+    report_id: int, schema: str, answers: Mapping[str, Iterable[str]]
+) -> CompiledAnswers:
+    layout = layout_for(schema)
+    return CompiledAnswers(
+        report_id=report_id, layout=layout.fingerprint, data=encode(answers, layout)
+    )
+
+
+def answers_by_report(report_ids: Iterable[int]) -> dict[int, dict[str, set[str]]]:
+    """Question -> values of each report, read from its ``Answer`` rows."""
+    found: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    ids = list(report_ids)
+    for start in range(0, len(ids), BATCH):
+        rows = Answer.objects.filter(report_id__in=ids[start : start + BATCH]).values_list(
+            "report_id", "question", "value"
+        )
+        for report_id, question, value in rows.iterator(chunk_size=5000):
+            found[report_id][question].add(value)
+    return found
+
+
+def save_compiled(rows: list[CompiledAnswers]) -> None:
+    """Store ``rows``, replacing the reports' earlier compiled answers."""
+    with transaction.atomic():
+        ids = [row.report_id for row in rows]
+        for start in range(0, len(ids), BATCH):
+            CompiledAnswers.objects.filter(report_id__in=ids[start : start + BATCH]).delete()
+        CompiledAnswers.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def compile_reports(reports: Iterable[NationalReport | int]) -> int:
+    """(Re)build the compiled answers of ``reports`` from their answer rows."""
+    ids = [r if isinstance(r, int) else r.pk for r in reports]
+    schemas = (
+        dict(NationalReport.objects.filter(pk__in=ids).values_list("id", "cycle__schema"))
+        if len(ids) <= BATCH
+        else dict(NationalReport.objects.values_list("id", "cycle__schema"))
+    )
+    answers = answers_by_report(ids)
+    rows = [compiled_row(i, schemas[i], answers.get(i, {})) for i in ids if i in schemas]
+    save_compiled(rows)
+    return len(rows)
+
+
+def stale_reports() -> list[int]:
+    """Reports whose compiled answers are missing or of another layout."""
+    stale = []
+    rows = NationalReport.objects.values_list("id", "cycle__schema", "compiled__layout")
+    for report_id, schema, layout in rows.iterator(chunk_size=5000):
+        if layout != layout_for(schema).fingerprint:
+            stale.append(report_id)
+    return stale
+
+
+def recompile(everything: bool = False) -> int:
+    """Rebuild the stale compiled answers (all of them with ``everything``)."""
+    ids = (
+        list(NationalReport.objects.values_list("id", flat=True)) if everything else stale_reports()
+    )
+    done = 0
+    for start in range(0, len(ids), BATCH * 4):
+        done += compile_reports(ids[start : start + BATCH * 4])
+    return done
+
+
+FIELDS = ("id", "government__iso2", "cycle__number", "cycle__schema", "submitted_on", "complete")
+
+
+def compiled_report_records(cycles: Iterable[int]) -> list[ReportRecord]:
+    """The current report of every government in ``cycles``, with its compiled answers
+    (compiling first those that are stale)."""
+    current = NationalReport.objects.current().filter(cycle__number__in=list(cycles))
+    rows = list(current.values_list(*FIELDS, "compiled__layout", "compiled__data"))
+    stale = [row[0] for row in rows if row[6] != layout_for(row[3]).fingerprint]
+    if stale:
+        recompiled = set(stale)
+        for start in range(0, len(stale), BATCH * 4):
+            compile_reports(stale[start : start + BATCH * 4])
+        fresh = current.filter(pk__in=stale) if len(stale) <= BATCH else current
+        again = {r[0]: r for r in fresh.values_list(*FIELDS, "compiled__layout", "compiled__data")}
+        rows = [again[r[0]] if r[0] in recompiled else r for r in rows]
+    return [
+        ReportRecord(
+            government=government,
+            cycle=number,
+            submitted_on=utc_date(submitted_on),
+            complete=complete,
+            answers=decode(data, layout_for(schema)),
+        )
+        for _, government, number, schema, submitted_on, complete, _, data in rows
+    ]
+
+
+def utc_date(moment: dt.datetime | None) -> dt.date | None:
+    return moment.astimezone(dt.UTC).date() if moment else None
