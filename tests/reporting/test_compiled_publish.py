@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from cpbmonitor.registry.models import CompiledAnswers
-from cpbmonitor.registry.services.compiled import compiled_report_records, layout_for
-from cpbmonitor.reporting import editing, workflow
-from tests.registry.documents import SCHEMA
-from tests.registry.test_compiled import same_evaluations
+from cpbmonitor.national_reports.models import CompiledAnswers
+from cpbmonitor.reporting import editing
+from cpbmonitor.services import drafts as workflow
+from cpbmonitor.services.compiled import compiled_report_records, layout_for
+from tests.national_reports.documents import SCHEMA
+from tests.national_reports.test_compiled import same_evaluations
 
 
 @pytest.mark.django_db

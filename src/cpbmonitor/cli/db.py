@@ -18,7 +18,7 @@ def migrate() -> None:
     from django.core.management import call_command
     from django.db import DatabaseError
 
-    from cpbmonitor.registry.services.cycles import sync_cycles
+    from cpbmonitor.services.cycles import sync_cycles
 
     try:
         call_command("migrate", interactive=False, verbosity=0)
@@ -54,7 +54,7 @@ def recompile(
     """Rebuild the reports' compiled answers (what evaluations read) that are missing or
     were made for another format layout; evaluations also do this by themselves."""
     use_database()
-    from cpbmonitor.registry.services.compiled import recompile as rebuild
+    from cpbmonitor.services.compiled import recompile as rebuild
 
     typer.echo(f"Compiled the answers of {rebuild(everything)} report(s).")
 

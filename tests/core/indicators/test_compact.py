@@ -9,7 +9,7 @@ import pytest
 
 from cpbmonitor.core.formats import Questionnaire, shipped_format
 from cpbmonitor.core.indicators import (
-    ReportRecord,
+    ReportFacts,
     analyze_question,
     evaluate,
     load_methodology,
@@ -36,7 +36,7 @@ def shipped_layout(cycle: int) -> Layout:
     return Layout(tuple(q.key for q in shipped_format(SCHEMAS[cycle]).all_questions()))
 
 
-def compacted(reports: list[ReportRecord]) -> list[ReportRecord]:
+def compacted(reports: list[ReportFacts]) -> list[ReportFacts]:
     """The same reports, their answers compiled and decoded as the database path does."""
     layouts = {c: shipped_layout(c) for c in SCHEMAS}
     return [

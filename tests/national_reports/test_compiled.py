@@ -12,15 +12,15 @@ from typer.testing import CliRunner
 from cpbmonitor.cli.app import app
 from cpbmonitor.core.indicators import evaluate, load_methodology
 from cpbmonitor.core.plan import load_plan
-from cpbmonitor.registry.models import Answer, CompiledAnswers, NationalReport, Party
-from cpbmonitor.registry.services import evaluation as stored
-from cpbmonitor.registry.services.compiled import (
+from cpbmonitor.national_reports.models import Answer, CompiledAnswers, NationalReport, Party
+from cpbmonitor.services import evaluation as stored
+from cpbmonitor.services.compiled import (
     compiled_report_records,
     layout_for,
     stale_reports,
 )
-from cpbmonitor.registry.services.reports import import_reports
-from tests.registry.documents import SCHEMA, document, write
+from cpbmonitor.services.reports import import_reports
+from tests.national_reports.documents import SCHEMA, document, write
 
 runner = CliRunner()
 

@@ -18,9 +18,9 @@ from functools import cache
 from django.db import transaction
 
 from cpbmonitor.core.formats import SHIPPED_SCHEMAS, shipped_format
-from cpbmonitor.core.indicators import ReportRecord
+from cpbmonitor.core.indicators import ReportFacts
 from cpbmonitor.core.indicators.compact import Layout, decode, encode
-from cpbmonitor.registry.models import Answer, CompiledAnswers, NationalReport
+from cpbmonitor.national_reports.models import Answer, CompiledAnswers, NationalReport
 
 BATCH = 500
 
@@ -103,7 +103,7 @@ def recompile(everything: bool = False) -> int:
 FIELDS = ("id", "government__iso2", "cycle__number", "cycle__schema", "submitted_on", "complete")
 
 
-def compiled_report_records(cycles: Iterable[int]) -> list[ReportRecord]:
+def compiled_report_records(cycles: Iterable[int]) -> list[ReportFacts]:
     """The current report of every government in ``cycles``, with its compiled answers
     (compiling first those that are stale)."""
     current = NationalReport.objects.current().filter(cycle__number__in=list(cycles))
@@ -117,7 +117,7 @@ def compiled_report_records(cycles: Iterable[int]) -> list[ReportRecord]:
         again = {r[0]: r for r in fresh.values_list(*FIELDS, "compiled__layout", "compiled__data")}
         rows = [again[r[0]] if r[0] in recompiled else r for r in rows]
     return [
-        ReportRecord(
+        ReportFacts(
             government=government,
             cycle=number,
             submitted_on=utc_date(submitted_on),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registry", "0001_initial"),
+        ("national_reports", "0001_initial"),
     ]
 
     operations = [
@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                         primary_key=True,
                         related_name="compiled",
                         serialize=False,
-                        to="registry.nationalreport",
+                        to="national_reports.nationalreport",
                     ),
                 ),
                 ("layout", models.CharField(max_length=40)),

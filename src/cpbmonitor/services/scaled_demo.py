@@ -20,8 +20,8 @@ from typing import Any
 from django.db import connection, transaction
 
 from cpbmonitor.core.demo import DEMO_MARK
-from cpbmonitor.registry.models import Answer, CompiledAnswers, NationalReport, Party
-from cpbmonitor.registry.services.compiled import recompile
+from cpbmonitor.national_reports.models import Answer, CompiledAnswers, NationalReport, Party
+from cpbmonitor.services.compiled import recompile
 
 SYNTHETIC_NOTE = "Synthetic government of scaled demonstration data (not a real government)."
 MAX_SCALE = 1000

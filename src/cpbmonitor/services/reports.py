@@ -28,7 +28,7 @@ from cpbmonitor.core.reports import (
     read_long_table,
     validate,
 )
-from cpbmonitor.registry.models import (
+from cpbmonitor.national_reports.models import (
     Answer,
     CompiledAnswers,
     NationalReport,
@@ -36,11 +36,11 @@ from cpbmonitor.registry.models import (
     ReportingCycle,
     ReportingFormat,
 )
-from cpbmonitor.registry.models.parties import UnknownGovernment
-from cpbmonitor.registry.models.reports import ReportStatus
-from cpbmonitor.registry.services.compiled import compiled_row, save_compiled
-from cpbmonitor.registry.services.cycles import sync_cycles
-from cpbmonitor.registry.services.formats import QuestionnaireCache, UnknownSchema
+from cpbmonitor.national_reports.models.parties import UnknownGovernment
+from cpbmonitor.national_reports.models.reports import ReportStatus
+from cpbmonitor.services.compiled import compiled_row, save_compiled
+from cpbmonitor.services.cycles import sync_cycles
+from cpbmonitor.services.formats import QuestionnaireCache, UnknownSchema
 
 TABLE_SUFFIXES = frozenset({".csv", ".xlsx"})
 SHIPPED_SUBSET_TOLERATES = frozenset({"unknown-question"})
