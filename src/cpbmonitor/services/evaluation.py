@@ -24,6 +24,7 @@ from cpbmonitor.core.plan import load_plan
 from cpbmonitor.core.records import RecordSet
 from cpbmonitor.national_reports.models import Answer, NationalReport, Party, ReportingCycle
 from cpbmonitor.services.formats import questionnaire_for
+from cpbmonitor.services.timeliness import first_submissions
 
 
 def party_records() -> list[PartyFacts]:
@@ -47,12 +48,22 @@ def cycle_info(number: int | str) -> CycleInfo:
 
 
 def report_records(cycles: Iterable[int]) -> list[ReportFacts]:
-    """The current report of every government in ``cycles``, answers read in one query."""
+    """The current report of every government in ``cycles``, answers read in one query;
+    each with the first submission of the government's report for its cycle."""
     reports = list(
         NationalReport.objects.current()
         .filter(cycle__number__in=list(cycles))
-        .values_list("id", "government__iso2", "cycle__number", "submitted_on", "complete")
+        .values_list(
+            "id",
+            "government__iso2",
+            "cycle__number",
+            "submitted_on",
+            "complete",
+            "government_id",
+            "cycle_id",
+        )
     )
+    first = first_submissions({r[6] for r in reports})
     answers: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     rows = Answer.objects.filter(report_id__in=[r[0] for r in reports]).values_list(
         "report_id", "question", "value"
@@ -66,8 +77,11 @@ def report_records(cycles: Iterable[int]) -> list[ReportFacts]:
             submitted_on=_utc_date(submitted_on),
             complete=complete,
             answers={key: frozenset(values) for key, values in answers[report_id].items()},
+            first_submitted_on=_utc_date(first.get((government_id, cycle_id), submitted_on)),
         )
-        for report_id, government, number, submitted_on, complete in reports
+        for report_id, government, number, submitted_on, complete, government_id, cycle_id in (
+            reports
+        )
     ]
 
 
