@@ -179,3 +179,57 @@ def test_token_management(people):  # noqa: F811
     token = ApiToken.objects.authenticate(key)
     assert token.user.username == "fp-br" and token.name == "cli"
     assert key not in str(ApiToken.objects.values_list().get(pk=token.pk))
+
+
+def test_an_answer_to_a_disabled_question_is_refused_naming_the_condition(
+    client,
+    tokens,
+    cycle5,  # noqa: F811
+):
+    """Against the built-in fifth format (no format imported): Q010_adq is shown only while
+    Q010 is Yes; given with Q010 No it was dropped with 200, now it is refused with 422."""
+    from cpbmonitor.services.formats import reset_format
+
+    reset_format(cycle5.schema)
+    created = call(client, "post", "/drafts", tokens["fp-br"], government="br", cycle="5")
+    draft_id, version = created.json()["id"], created.json()["version"]
+    answers = {"Q010": {"value": "false"}, "Q010_adq": {"value": "true"}}
+    refused = call(
+        client,
+        "patch",
+        f"/drafts/{draft_id}/answers",
+        tokens["fp-br"],
+        version=version,
+        answers=answers,
+    )
+    assert refused.status_code == 422, refused.content
+    assert refused.json()["problems"] == [
+        {
+            "question": "Q010_adq",
+            "message": "This question takes no answer now: Q010_adq is shown only when "
+            "Q010 is 'true'.",
+            "code": "disabled",
+        }
+    ]
+    assert ReportDraft.objects.get(pk=draft_id).answers == {}
+    answers["Q010"] = {"value": "true"}
+    saved = call(
+        client,
+        "patch",
+        f"/drafts/{draft_id}/answers",
+        tokens["fp-br"],
+        version=version,
+        answers=answers,
+    )
+    assert saved.status_code == 200, saved.content
+    assert saved.json()["answers"] == answers
+    unknown = call(
+        client,
+        "patch",
+        f"/drafts/{draft_id}/answers",
+        tokens["fp-br"],
+        version=saved.json()["version"],
+        answers={"Q999": {"value": "true"}},
+    )
+    assert unknown.status_code == 422
+    assert unknown.json()["problems"][0]["code"] == "unknown-question"

@@ -121,7 +121,8 @@ def test_scaled_demonstration_data_clone_reports_under_synthetic_governments() -
     assert "Scale 3: added 484 copies" in result.output
     reports = NationalReport.objects
     assert reports.count() == 242 * 3 and reports.superseded().count() == 3
-    assert Answer.objects.count() == 3 * 36922  # the demonstration data, three times
+    answers_once = Answer.objects.exclude(report__government__name__contains="synthetic")
+    assert Answer.objects.count() == 3 * answers_once.count()  # the demo data, three times
     assert CompiledAnswers.objects.count() == 242 * 3 and stale_reports() == []
     assert all(r.identifier.startswith("demo-") for r in reports.all())
     clone = Party.objects.get(iso2="br0002")

@@ -17,7 +17,7 @@ from cpbmonitor.services.formats import (
     reset_format,
 )
 from cpbmonitor.services.parties import load_parties, read_parties
-from cpbmonitor.services.reports import import_reports
+from cpbmonitor.services.reports import ImportRejected, import_reports
 from tests.paths import FIXTURES, FORMATS
 
 from .documents import SCHEMA, TINY_FORMAT, document, write
@@ -53,20 +53,22 @@ def test_unknown_schema() -> None:
         import_format(TINY_FORMAT, "cpbNationalReport9")
 
 
-def test_reports_against_the_shipped_subset_tolerate_unlisted_questions(tmp_path: Path) -> None:
-    """The shipped definition has only the questions the project uses: a question it does
-    not list is not an error, but a bad option of a listed question is."""
+def test_reports_against_the_built_in_format_refuse_unknown_questions(tmp_path: Path) -> None:
+    """The built-in definition is the whole format: a question it does not list was
+    tolerated while it held only the questions the project used; now it is refused."""
     load_parties(read_parties(FIXTURES / "national_reports" / "parties-tiny.csv"))
     doc = document("br", answers={"Q999": {"value": "true"}})
-    import_reports([write(tmp_path / "br.json", doc)])
+    with pytest.raises(ImportRejected, match="Q999: Q999 is not a question of cpbNationalReport5"):
+        import_reports([write(tmp_path / "br.json", doc)])
+    assert not NationalReport.objects.exists()
+    import_reports([write(tmp_path / "br.json", document("br"))])
     report = NationalReport.objects.get()
-    assert not report.complete  # the shipped definition has many more mandatory questions
-    assert report.answers.filter(question="Q999").exists()
+    assert not report.complete  # the built-in format has many more mandatory questions
 
 
 @pytest.mark.skipif(not (FORMATS / f"{SCHEMA}.json").exists(), reason="no shared reference")
 def test_real_bch_format_imports() -> None:
     import_format(FORMATS / f"{SCHEMA}.json", SCHEMA)
     questionnaire = questionnaire_for(SCHEMA)
-    assert len(questionnaire.all_questions()) > 159
+    assert len(questionnaire.all_questions()) == 237
     assert questionnaire.question("Q123").type == "term"

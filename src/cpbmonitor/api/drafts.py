@@ -75,7 +75,8 @@ def get_draft(request: HttpRequest, draft_id: int) -> dict:
 @router.patch("/{draft_id}/answers", response={200: DraftOut, **ERRORS})
 def save_answers(request: HttpRequest, draft_id: int, body: AnswersIn) -> dict:
     """Change some answers (``null`` removes one). Refused with 409 when ``version`` is
-    not the draft's current version, with 422 when an answer is invalid."""
+    not the draft's current version, with 422 when an answer is invalid or answers a
+    question that the draft's answers disable (the problem names the condition)."""
     draft = _draft(request, draft_id, Act.EDIT)
     given = {k: v for k, v in body.answers.items() if v is not None}
     try:
@@ -93,7 +94,7 @@ def save_answers(request: HttpRequest, draft_id: int, body: AnswersIn) -> dict:
                 for k in unknown
             ]
         )
-    workflow.save(user_of(request), draft, changes, body.version)
+    workflow.save(user_of(request), draft, changes, body.version, refuse_disabled=True)
     draft.refresh_from_db()
     return _out(draft)
 

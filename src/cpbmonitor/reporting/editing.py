@@ -16,7 +16,7 @@ import nh3
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cpbmonitor.core.formats import Question, Questionnaire, question_states
+from cpbmonitor.core.formats import Question, Questionnaire, QuestionStates, question_states
 from cpbmonitor.core.reports import Answer, ReportDocument, parse_document, validate
 from cpbmonitor.core.reports.document import answer_to_bch
 
@@ -112,12 +112,16 @@ def apply(
     questionnaire: Questionnaire,
     current: Mapping[str, Answer],
     changes: Mapping[str, Answer | None],
+    refuse_disabled: bool = False,
 ) -> EditResult:
     """``current`` with ``changes`` applied (``None`` or an empty answer removes one).
 
     Refused (``problems`` set, nothing applied) when a changed answer names an unknown
-    question or option, combines an exclusive option, or has the wrong type. Answers of
-    questions that the resulting answers disable are cleared and listed in ``cleared``.
+    question or option, combines an exclusive option, or has the wrong type; with
+    ``refuse_disabled`` (the API), also when it answers a question that the resulting
+    answers disable, naming the condition. Otherwise (the pages, which send a whole
+    section) answers of questions that the resulting answers disable are cleared and
+    listed in ``cleared``.
     """
     merged = dict(current)
     for key, answer in changes.items():
@@ -128,9 +132,11 @@ def apply(
         else:
             merged[key] = replace(cleaned, key=key)  # type: ignore[arg-type]
     problems = _problems(questionnaire, merged, set(changes))
+    states = question_states(questionnaire, merged)
+    if refuse_disabled:
+        problems += _disabled(states, [k for k in changes if k in merged])
     if problems:
         return EditResult(dict(current), problems)
-    states = question_states(questionnaire, merged)
     cleared = [key for key in merged if not states.is_active(key)]
     for key in cleared:
         del merged[key]
@@ -146,6 +152,17 @@ def _problems(
         if problem.code not in REFUSED or problem.question not in changed:
             continue
         found.append(EditProblem(problem.question, _message(questionnaire, problem), problem.code))
+    return found
+
+
+def _disabled(states: QuestionStates, keys: list[str]) -> list[EditProblem]:
+    """An answer given to a question that the answers disable, with the condition."""
+    found = []
+    for key in keys:
+        why = states.why_inactive(key)
+        if why is not None:
+            message = _("This question takes no answer now: %(why)s.") % {"why": why}
+            found.append(EditProblem(key, message, "disabled"))
     return found
 
 

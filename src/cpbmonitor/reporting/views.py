@@ -21,6 +21,7 @@ from cpbmonitor.reporting.models import DraftStatus, ReportDraft
 from cpbmonitor.reporting.policy import Act
 from cpbmonitor.services import drafts as workflow
 from cpbmonitor.services.previous_answers import previous_answers
+from cpbmonitor.services.timeliness import late_if_submitted_now
 
 
 def _draft(request: HttpRequest, pk: int, action: Act = Act.VIEW) -> ReportDraft:
@@ -186,11 +187,13 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         for q in forms.section_questions(s)
     }
     lacking = [(q, step_of.get(q.key, 1)) for q in workflow.missing(draft)]
+    can = _capabilities(request.user, draft)
     context = {
         "draft": draft,
         "missing": lacking,
-        "can": _capabilities(request.user, draft),
+        "can": can,
         "steps": [(i, s, False) for i, s in enumerate(questionnaire.sections, 1)],
+        "late": can["submit"] and late_if_submitted_now(draft.government, draft.cycle),
     }
     return render(request, "reporting/review.html", context)
 

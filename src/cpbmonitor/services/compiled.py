@@ -21,6 +21,7 @@ from cpbmonitor.core.formats import SHIPPED_SCHEMAS, shipped_format
 from cpbmonitor.core.indicators import ReportFacts
 from cpbmonitor.core.indicators.compact import Layout, decode, encode
 from cpbmonitor.national_reports.models import Answer, CompiledAnswers, NationalReport
+from cpbmonitor.services.timeliness import first_submissions
 
 BATCH = 500
 
@@ -100,7 +101,16 @@ def recompile(everything: bool = False) -> int:
     return done
 
 
-FIELDS = ("id", "government__iso2", "cycle__number", "cycle__schema", "submitted_on", "complete")
+FIELDS = (
+    "id",
+    "government__iso2",
+    "cycle__number",
+    "cycle__schema",
+    "submitted_on",
+    "complete",
+    "government_id",
+    "cycle_id",
+)
 
 
 def compiled_report_records(cycles: Iterable[int]) -> list[ReportFacts]:
@@ -108,7 +118,7 @@ def compiled_report_records(cycles: Iterable[int]) -> list[ReportFacts]:
     (compiling first those that are stale)."""
     current = NationalReport.objects.current().filter(cycle__number__in=list(cycles))
     rows = list(current.values_list(*FIELDS, "compiled__layout", "compiled__data"))
-    stale = [row[0] for row in rows if row[6] != layout_for(row[3]).fingerprint]
+    stale = [row[0] for row in rows if row[8] != layout_for(row[3]).fingerprint]
     if stale:
         recompiled = set(stale)
         for start in range(0, len(stale), BATCH * 4):
@@ -116,6 +126,7 @@ def compiled_report_records(cycles: Iterable[int]) -> list[ReportFacts]:
         fresh = current.filter(pk__in=stale) if len(stale) <= BATCH else current
         again = {r[0]: r for r in fresh.values_list(*FIELDS, "compiled__layout", "compiled__data")}
         rows = [again[r[0]] if r[0] in recompiled else r for r in rows]
+    first = first_submissions({row[7] for row in rows})
     return [
         ReportFacts(
             government=government,
@@ -123,8 +134,20 @@ def compiled_report_records(cycles: Iterable[int]) -> list[ReportFacts]:
             submitted_on=utc_date(submitted_on),
             complete=complete,
             answers=decode(data, layout_for(schema)),
+            first_submitted_on=utc_date(first.get((government_id, cycle_id), submitted_on)),
         )
-        for _, government, number, schema, submitted_on, complete, _, data in rows
+        for (
+            _,
+            government,
+            number,
+            schema,
+            submitted_on,
+            complete,
+            government_id,
+            cycle_id,
+            _,
+            data,
+        ) in rows
     ]
 
 

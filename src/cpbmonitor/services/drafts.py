@@ -27,14 +27,12 @@ from cpbmonitor.national_reports.models import (
     NationalReport,
     Party,
     ReportingCycle,
-    ReportingFormat,
 )
 from cpbmonitor.reporting import editing
 from cpbmonitor.reporting.models import Action, DraftStatus, DraftVersion, ReportDraft
 from cpbmonitor.reporting.policy import Act, require
 from cpbmonitor.services.formats import questionnaire_for
 from cpbmonitor.services.reports import (
-    SHIPPED_SUBSET_TOLERATES,
     ImportPlan,
     ReadyDocument,
     write_import,
@@ -185,15 +183,20 @@ def start(user: Any, government: Party, cycle: ReportingCycle) -> ReportDraft:
 
 @transaction.atomic
 def save(
-    user: Any, draft: ReportDraft, changes: Mapping[str, Answer | None], expected: int | None
+    user: Any,
+    draft: ReportDraft,
+    changes: Mapping[str, Answer | None],
+    expected: int | None,
+    refuse_disabled: bool = False,
 ) -> editing.EditResult:
     """Apply ``changes``; refused answers raise ``InvalidAnswers``, a stale ``expected``
-    version raises ``StaleDraft`` (nothing written either way)."""
+    version raises ``StaleDraft`` (nothing written either way). With ``refuse_disabled``,
+    an answer to a question its conditions disable is refused instead of cleared."""
     require(user, Act.EDIT, draft.government)
     _expect(draft, DraftStatus.DRAFT)
     questionnaire = questionnaire_of(draft)
     before = answers_of(draft)
-    result = editing.apply(questionnaire, before, changes)
+    result = editing.apply(questionnaire, before, changes, refuse_disabled)
     if not result.ok:
         raise InvalidAnswers(result.problems)
     diff = editing.changes(questionnaire, before, result.answers)
@@ -246,8 +249,6 @@ def publish(user: Any, draft: ReportDraft, expected: int | None = None) -> Natio
     document = document_of(draft, published_on=now)
     questionnaire = questionnaire_of(draft)
     problems = validate(document, questionnaire)
-    if not ReportingFormat.objects.imported().filter(schema=draft.cycle.schema).exists():
-        problems = [p for p in problems if p.code not in SHIPPED_SUBSET_TOLERATES]
     if problems:
         raise InvalidAnswers(
             [editing.EditProblem(p.question or "", p.message, p.code) for p in problems]

@@ -25,6 +25,7 @@ from cpbmonitor.core.records import RecordSet
 from cpbmonitor.national_reports.models import Answer, NationalReport, Party, ReportingCycle
 from cpbmonitor.services.compiled import compiled_report_records
 from cpbmonitor.services.formats import questionnaire_for
+from cpbmonitor.services.timeliness import first_submissions
 
 
 def party_records() -> list[PartyFacts]:
@@ -55,12 +56,22 @@ def report_records(cycles: Iterable[int]) -> list[ReportFacts]:
 
 def answer_report_records(cycles: Iterable[int]) -> list[ReportFacts]:
     """The same reports, their answers read from the ``Answer`` rows (what the compiled
-    answers are checked against)."""
+    answers are checked against); each with the first submission of the government's
+    report for its cycle."""
     reports = list(
         NationalReport.objects.current()
         .filter(cycle__number__in=list(cycles))
-        .values_list("id", "government__iso2", "cycle__number", "submitted_on", "complete")
+        .values_list(
+            "id",
+            "government__iso2",
+            "cycle__number",
+            "submitted_on",
+            "complete",
+            "government_id",
+            "cycle_id",
+        )
     )
+    first = first_submissions({r[6] for r in reports})
     answers: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     rows = Answer.objects.filter(report_id__in=[r[0] for r in reports]).values_list(
         "report_id", "question", "value"
@@ -74,8 +85,11 @@ def answer_report_records(cycles: Iterable[int]) -> list[ReportFacts]:
             submitted_on=_utc_date(submitted_on),
             complete=complete,
             answers={key: frozenset(values) for key, values in answers[report_id].items()},
+            first_submitted_on=_utc_date(first.get((government_id, cycle_id), submitted_on)),
         )
-        for report_id, government, number, submitted_on, complete in reports
+        for report_id, government, number, submitted_on, complete, government_id, cycle_id in (
+            reports
+        )
     ]
 
 

@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
 from cpbmonitor.core.formats import Questionnaire
+from cpbmonitor.core.jsonfile import DEFAULT_MAX_BYTES
 from cpbmonitor.core.reports import (
-    Problem,
+    Duplicates,
     ReportDocument,
     ReportInputError,
     describe,
@@ -41,11 +43,9 @@ from cpbmonitor.national_reports.models.reports import ReportStatus
 from cpbmonitor.services.compiled import compiled_row, save_compiled
 from cpbmonitor.services.cycles import sync_cycles
 from cpbmonitor.services.formats import QuestionnaireCache, UnknownSchema
+from cpbmonitor.services.timeliness import settle_timeliness
 
 TABLE_SUFFIXES = frozenset({".csv", ".xlsx"})
-SHIPPED_SUBSET_TOLERATES = frozenset({"unknown-question"})
-"""Problem codes that are not errors against a shipped definition, which defines only
-the questions the project uses (a full BCH format must be imported to check them)."""
 
 Tick = Callable[[], None]
 
@@ -117,11 +117,16 @@ def _imported_questionnaires(cache: QuestionnaireCache) -> dict[str, Questionnai
     return {schema: cache.get(schema) for schema in schemas}
 
 
+def max_import_bytes() -> int:
+    """The size limit of an import file (setting ``CPB_IMPORT_MAX_BYTES``)."""
+    return int(getattr(settings, "CPB_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
 def read_file(path: Path, questionnaires: dict[str, Questionnaire]) -> list[ReportDocument]:
     """The documents of one file: BCH JSON, or a long CSV/XLSX table."""
     if path.suffix.lower() in TABLE_SUFFIXES:
-        return read_long_table(path, questionnaires)
-    return read_documents(path)
+        return read_long_table(path, questionnaires, max_import_bytes())
+    return read_documents(path, max_import_bytes())
 
 
 class _Checker:
@@ -131,7 +136,7 @@ class _Checker:
         self.formats = QuestionnaireCache()
         self.cycles = {c.schema: c for c in ReportingCycle.objects.all()}
         self.parties: dict[str, Party] = {}
-        self.imported = set(ReportingFormat.objects.imported().values_list("schema", flat=True))
+        self.duplicates = Duplicates()
 
     def party(self, code: str) -> Party:
         if code not in self.parties:
@@ -148,7 +153,10 @@ class _Checker:
             questionnaire = self.formats.get(document.schema)
         except UnknownSchema as error:
             return [f"{where}: {error}"]
-        problems = self._problems(document, questionnaire, file)
+        problems = [describe(p, file) for p in validate(document, questionnaire)]
+        earlier = self.duplicates.check(document, file)
+        if earlier is not None:
+            problems.append(f"{where}: the same submission is also in {earlier}")
         try:
             government = self.party(document.government)
         except UnknownGovernment as error:
@@ -157,14 +165,6 @@ class _Checker:
             return problems
         missing = missing_mandatory(document, questionnaire)
         return ReadyDocument(document, file, government, cycle, missing)
-
-    def _problems(
-        self, document: ReportDocument, questionnaire: Questionnaire, file: str
-    ) -> list[str]:
-        found: Sequence[Problem] = validate(document, questionnaire)
-        if document.schema not in self.imported:
-            found = [p for p in found if p.code not in SHIPPED_SUBSET_TOLERATES]
-        return [describe(p, file) for p in found]
 
 
 def prepare_import(paths: Iterable[Path], tick: Tick | None = None) -> ImportPlan:
@@ -288,6 +288,7 @@ def write_import(plan: ImportPlan, tick: Tick | None = None) -> ImportResult:
         save_compiled(compiled)
         for government, cycle in touched.values():
             NationalReport.objects.settle_history(government, cycle)
+            settle_timeliness(government, cycle)
     return ImportResult(created, updated, answers, non_party)
 
 

@@ -17,13 +17,15 @@ SCHEMAS = {"cpbNationalReport4": (220, 606, 64), "cpbNationalReport5": (237, 601
 
 
 def raw_questions(schema: str) -> Iterator[dict[str, Any]]:
-    def walk(questions: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Each raw question, with the key of the section it sits in added as ``"in"``."""
+
+    def walk(questions: list[dict[str, Any]], section: str) -> Iterator[dict[str, Any]]:
         for q in questions:
-            yield q
-            yield from walk(q.get("questions", []))
+            yield {**q, "in": section}
+            yield from walk(q.get("questions", []), section)
 
     for section in json.loads((REF / f"{schema}.json").read_text(encoding="utf-8")):
-        yield from walk(section["questions"])
+        yield from walk(section["questions"], section["key"])
 
 
 @pytest.mark.parametrize("schema", sorted(SCHEMAS))
@@ -47,7 +49,7 @@ def test_every_question_option_and_condition_survives(schema: str) -> None:
     for raw in raw_questions(schema):
         q = fmt.question(raw["key"])
         assert q is not None, raw["key"]
-        assert (q.number, q.type, q.section) == (raw["number"], raw["type"], raw["section"])
+        assert (q.number, q.type, q.section) == (raw["number"], raw["type"], raw["in"])
         assert q.multiple == raw.get("multiple", False)
         assert q.mandatory == raw.get("mandatory", False)
         assert [s.key for s in q.questions] == [s["key"] for s in raw.get("questions", [])]
@@ -124,3 +126,15 @@ def test_duplicate_keys_and_unreadable_file(tmp_path: Path) -> None:
     bad.write_text("{", encoding="utf-8")
     with pytest.raises(FormatError, match=r"bad\.json"):
         load_bch_format(bad, "s")
+
+
+def test_a_question_belongs_to_the_section_it_sits_in() -> None:
+    """The BCH's ``section`` property names another section for Q051 of the fourth format
+    (``Articles12``); the question is shown in the section that holds it."""
+    raw = {q["key"]: q for q in raw_questions("cpbNationalReport4")}
+    assert (raw["Q051"]["section"], raw["Q051"]["in"]) == ("Articles12", "Article12")
+    fmt = load_bch_format(REF / "cpbNationalReport4.json", "cpbNationalReport4")
+    section = next(s for s in fmt.sections if s.key == "Article12")
+    assert "Q051" in [q.key for q in section.questions]
+    assert fmt.question("Q051").section == "Article12"  # type: ignore[union-attr]
+    assert fmt.question("Q051_a").section == "Article12"  # type: ignore[union-attr]

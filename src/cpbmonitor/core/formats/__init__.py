@@ -8,6 +8,7 @@ from cpbmonitor.core.formats.conditions import (
     QuestionStates,
     UnknownRuleError,
     condition_holds,
+    describe_condition,
     is_active,
     question_states,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "cycle",
     "cycle_for_schema",
     "cycles",
+    "describe_condition",
     "is_active",
     "load_bch_format",
     "parse_bch_format",

@@ -102,13 +102,15 @@ def _section(raw: object, where: _Where) -> FormatSection:
     key = _text(data, "key", where)
     where = where.at(f"section {key}")
     questions = tuple(
-        _question(q, where.at(f"section {key} question #{i + 1}"), None)
+        _question(q, where.at(f"section {key} question #{i + 1}"), None, key)
         for i, q in enumerate(_list(data, "questions", where))
     )
     return FormatSection(key=key, title=_text(data, "title", where, ""), questions=questions)
 
 
-def _question(raw: object, where: _Where, parent: str | None) -> Question:
+def _question(raw: object, where: _Where, parent: str | None, section: str) -> Question:
+    """A question of the section keyed ``section``. The BCH's own ``section`` property is
+    not read: in six places of the fourth and fifth formats it names another section."""
     data = _mapping(raw, where)
     key = _text(data, "key", where)
     where = where.at(f"question {key}")
@@ -116,13 +118,13 @@ def _question(raw: object, where: _Where, parent: str | None) -> Question:
     if kind not in QUESTION_TYPES:
         raise where.error("type", f"unknown question type {kind!r}")
     subs = tuple(
-        _question(q, where.at(f"question {key} sub-question #{i + 1}"), key)
+        _question(q, where.at(f"question {key} sub-question #{i + 1}"), key, section)
         for i, q in enumerate(_list(data, "questions", where))
     )
     return Question(
         key=key,
         number=_text(data, "number", where, ""),
-        section=_text(data, "section", where, ""),
+        section=section,
         title=_text(data, "title", where, ""),
         type=cast(QuestionType, kind),
         multiple=_flag(data, "multiple", where),

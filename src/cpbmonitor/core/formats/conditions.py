@@ -86,6 +86,44 @@ REGISTRY: dict[str, NamedRule] = {
 }
 
 
+NAMED_RULE_WORDS: dict[str, str] = {
+    "&is71aOr71b": "Q071_a or Q071_b is true",
+    "&is173aOr173b": "Q173_a or Q173_b is true",
+    "&is154Or155": "Q154 or Q155 is true",
+    "&is91Or92Or93": "Q091, Q092 or Q093 is true or true.some",
+    "&is66_aOr66_b": "Q066_a or Q066_b is true",
+    "&is141Or142": "Q141 or Q142 is true",
+    "&is162_aOr162_b": "Q162_a or Q162_b is true",
+    "&is79Or80Or81": "Q079, Q080 or Q081 is true or true.some",
+}
+"""What each named rule of ``REGISTRY`` asks, in words."""
+
+
+def _values(condition: Condition) -> str:
+    return " or ".join(repr(v) for v in condition.values or ())
+
+
+KIND_WORDS: dict[str, Callable[[Condition], str]] = {
+    "@hasValues": lambda c: (
+        f"{c.controller} is {_values(c)}" if c.values else f"{c.controller} is answered"
+    ),
+    "@hasValuesExcept": lambda c: f"{c.controller} is answered and is not {_values(c)}",
+    "@hasAdditionalValues": lambda c: (
+        f"{c.controller} gives a text for {_values(c)}"
+        if c.values
+        else f"{c.controller} gives a text with its answer"
+    ),
+}
+
+
+def describe_condition(condition: Condition) -> str:
+    """The condition in words, e.g. ``Q010 is 'true'`` (``&`` rules: what they ask)."""
+    if condition.is_named:
+        words = NAMED_RULE_WORDS.get(condition.kind, "its rule holds")
+        return f"{words} (rule {condition.kind})"
+    return KIND_WORDS[condition.kind](condition)
+
+
 def condition_holds(condition: Condition, lookup: Lookup) -> bool:
     """Whether one rule holds, reading answers through ``lookup``."""
     if condition.is_named:
@@ -130,6 +168,20 @@ class QuestionStates:
             )
             self._active[key] = parent_ok and self.is_enabled(key) and self.is_visible(key)
         return self._active[key]
+
+    def why_inactive(self, key: str) -> str | None:
+        """Why question ``key`` takes no answer now, in words (``None`` while it is active)."""
+        if self.is_active(key):
+            return None
+        question = self.questionnaire.question(key)
+        if question is not None and question.parent and not self.is_active(question.parent):
+            return f"its sub-section {question.parent} takes no answer"
+        for trigger, verb in (("enable", "enabled"), ("visible", "shown")):
+            rules = [c for c in self.questionnaire.conditions_on(key) if c.trigger == trigger]
+            if rules and not self._gate(key, trigger):
+                words = " or ".join(dict.fromkeys(describe_condition(c) for c in rules))
+                return f"{key} is {verb} only when {words}"
+        return None
 
     def active_keys(self) -> tuple[str, ...]:
         return tuple(q.key for q in self.questionnaire.all_questions() if self.is_active(q.key))

@@ -51,7 +51,7 @@ class _ConditionDef(_Strict):
 
 
 class _QuestionDef(_Strict):
-    key: str = Field(pattern=r"^[A-Za-z]\w*$")
+    key: str = Field(pattern=r"^[A-Za-z][\w-]*$")
     number: str = ""
     type: QuestionType
     label: str = Field(min_length=1)

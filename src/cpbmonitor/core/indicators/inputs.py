@@ -43,9 +43,14 @@ class ReportFacts:
     complete: bool
     answers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Question key -> chosen values (option values; a number as its text)."""
+    first_submitted_on: dt.date | None = None
+    """The first submission of the government's report for the cycle, when earlier than
+    this one (a correction keeps the timeliness of the first submission)."""
 
     def on_time(self, deadline: dt.date) -> bool:
-        return self.submitted_on is not None and self.submitted_on <= deadline
+        """Whether the report was first submitted by ``deadline``."""
+        first = self.first_submitted_on or self.submitted_on
+        return first is not None and first <= deadline
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,14 @@ value is a choice, a text or an integer; unknown questions are read as choices.
 from __future__ import annotations
 
 import csv
-import json
-from collections.abc import Callable, Iterator, Mapping
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cpbmonitor.core.formats import SHIPPED_SCHEMAS, Question, Questionnaire, shipped_format
+from cpbmonitor.core.jsonfile import DEFAULT_MAX_BYTES, JsonInputError, check_size, json_items
 from cpbmonitor.core.reports.document import (
     Answer,
     ReportDocument,
@@ -30,15 +31,61 @@ from cpbmonitor.core.reports.errors import ReportInputError
 REQUIRED_COLUMNS = ("government", "schema", "question", "value", "submitted_on")
 
 
-def read_documents(path: str | Path) -> list[ReportDocument]:
-    """The documents of a JSON file holding one document or a list of them."""
+def iter_documents(
+    path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> Iterator[tuple[int, ReportDocument]]:
+    """``(position, document)`` for each document of a JSON file holding one document or a
+    list of them, read as a stream (positions count from 1)."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ReportInputError(f"cannot read JSON: {exc}", file=str(path)) from exc
-    items = data if isinstance(data, list) else [data]
-    return [parse_document(item, str(path)) for item in items]
+        for position, item in json_items(path, max_bytes):
+            yield position, parse_document(item, f"{path}: document #{position}")
+    except JsonInputError as exc:
+        where = f"{path}: document #{exc.position}" if exc.position else str(path)
+        raise ReportInputError(exc.detail, file=where) from None
+
+
+class Duplicates:
+    """Remembers where each submission (identifier and submission date) was seen, so that
+    the same document given twice is refused naming both places."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[str, object], str] = {}
+
+    def check(self, document: ReportDocument, place: str) -> str | None:
+        """The earlier place of the same submission, or ``None`` (then ``place`` is kept)."""
+        key = (document.identifier, document.submitted_on)
+        earlier = self.seen.get(key)
+        if earlier is None:
+            self.seen[key] = place
+        return earlier
+
+
+def refuse_duplicates(
+    documents: Iterable[tuple[str, ReportDocument]], file: str = "<data>"
+) -> Iterator[ReportDocument]:
+    """The documents, refusing (``ReportInputError``) one that repeats an earlier one."""
+    duplicates = Duplicates()
+    for place, document in documents:
+        earlier = duplicates.check(document, place)
+        if earlier is not None:
+            raise ReportInputError(
+                f"{place} is the same submission as {earlier}; a file may hold each "
+                "submission once",
+                file=file,
+                government=document.government,
+                identifier=document.identifier,
+            )
+        yield document
+
+
+def read_documents(
+    path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> list[ReportDocument]:
+    """The documents of a JSON file holding one document or a list of them; the same
+    submission twice, a file over ``max_bytes`` or nested too deep is refused."""
+    placed = ((f"document #{n}", doc) for n, doc in iter_documents(path, max_bytes))
+    return list(refuse_duplicates(placed, str(path)))
 
 
 # ---------------------------------------------------------------- row sources
@@ -193,7 +240,9 @@ def _build(
 
 
 def read_long_table(
-    path: str | Path, questionnaires: Mapping[str, Questionnaire] | None = None
+    path: str | Path,
+    questionnaires: Mapping[str, Questionnaire] | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> list[ReportDocument]:
     """Documents from a long CSV or XLSX table (one row per answer value)."""
     path = Path(path)
@@ -201,7 +250,10 @@ def read_long_table(
     if reader is None:
         raise ReportInputError(f"unsupported table type {path.suffix!r}", file=str(path))
     try:
+        check_size(path, max_bytes)
         grouped = _group(reader(path), str(path))
-    except OSError as exc:
-        raise ReportInputError(f"cannot read: {exc}", file=str(path)) from exc
+    except JsonInputError as exc:
+        raise ReportInputError(exc.detail, file=str(path)) from None
+    except (OSError, UnicodeDecodeError, csv.Error, zipfile.BadZipFile) as exc:
+        raise ReportInputError(f"cannot read: {exc}", file=str(path)) from None
     return [_build(rows, str(path), questionnaires) for rows in grouped.values()]

@@ -119,6 +119,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 CPB_DEMO_DATA = os.environ.get("CPB_DEMO_DATA", "") == "1"
 """The data are demonstration data (a banner on every page); see ``portal.conf``."""
+CPB_IMPORT_MAX_BYTES = int(os.environ.get("CPB_IMPORT_MAX_BYTES") or 100 * 1024 * 1024)
+"""Largest national report file an import reads (bytes; default 100 MiB); larger files are
+refused with one message before anything is read."""
 
 # reporting: sign-in pages of online national reporting; demo logins' password (optional).
 LOGIN_URL = "reporting:login"
