@@ -8,7 +8,7 @@ import pytest
 
 from cpbmonitor.core.bch.settings import BchSettings
 from tests.bch.fake import FakeBch, install
-from tests.registry.documents import SCHEMA, document
+from tests.national_reports.documents import SCHEMA, document
 
 # Five Parties and non-Parties of the tiny world, first published on these dates
 # (the fifth report's deadline is 2026-02-28: ng is late).

@@ -10,10 +10,10 @@ import pytest
 from cpbmonitor.bch.models import HarvestedDocument, QuarantinedDocument, SyncRun, SyncState
 from cpbmonitor.bch.services import sync
 from cpbmonitor.core.bch.settings import BchSettings
-from cpbmonitor.registry.models import Answer, NationalReport
+from cpbmonitor.national_reports.models import Answer, NationalReport
 from tests.bch.conftest import identifier, publish
 from tests.bch.fake import FakeBch, Fault
-from tests.registry.documents import SCHEMA, VALID_VALUE_ROWS
+from tests.national_reports.documents import SCHEMA, VALID_VALUE_ROWS
 
 pytestmark = pytest.mark.usefixtures("world")
 

@@ -14,7 +14,7 @@ from cpbmonitor.core.bch.client import BchClient
 from cpbmonitor.core.bch.mapping import RecordMapping, map_record
 from cpbmonitor.core.records import RecordModel
 from cpbmonitor.core.records.errors import RecordInputError, RecordProblem
-from cpbmonitor.records.services import store_records
+from cpbmonitor.services.records import store_records
 
 MAX_ROUNDS = 5
 """Store attempts per batch, each without the records the previous one refused."""

@@ -23,8 +23,8 @@ from cpbmonitor.bch.state import Counts, quarantine, remember, succeeded
 from cpbmonitor.core.bch.client import BchClient
 from cpbmonitor.core.bch.documents import mismatch, wrapped
 from cpbmonitor.core.reports import is_on_time
-from cpbmonitor.registry.models import NationalReport
-from cpbmonitor.registry.services.reports import (
+from cpbmonitor.national_reports.models import NationalReport
+from cpbmonitor.services.reports import (
     ImportPlan,
     ReadyDocument,
     prepare_import,

@@ -27,9 +27,9 @@ from cpbmonitor.core.bch.errors import BchError
 from cpbmonitor.core.bch.mapping import shipped_mapping
 from cpbmonitor.core.bch.settings import BchSettings
 from cpbmonitor.core.formats import SHIPPED_SCHEMAS
-from cpbmonitor.registry.models import Party, ReportingCycle, ReportingFormat
-from cpbmonitor.registry.models.cycles import UnknownCycle
-from cpbmonitor.registry.services.cycles import sync_cycles
+from cpbmonitor.national_reports.models import Party, ReportingCycle, ReportingFormat
+from cpbmonitor.national_reports.models.cycles import UnknownCycle
+from cpbmonitor.services.cycles import sync_cycles
 
 
 class SyncRefused(Exception):
