@@ -63,20 +63,6 @@ class RecordMapping(BaseModel):
     record_type: str
     fields: dict[str, FieldRule]
 
-    @model_validator(mode="after")
-    def _fits_the_type(self) -> RecordMapping:
-        kind = RECORD_TYPES.get(self.record_type)
-        if kind is None:
-            raise ValueError(f"unknown record type {self.record_type!r}")
-        unknown = sorted(set(self.fields) - set(kind.fields))
-        if unknown:
-            raise ValueError(f"fields not in record type {kind.name}: {', '.join(unknown)}")
-        required = {n for n, f in kind.model.model_fields.items() if f.is_required()}
-        missing = sorted(required - set(self.fields))
-        if missing:
-            raise ValueError(f"required fields of {kind.name} not mapped: {', '.join(missing)}")
-        return self
-
 
 class CountedSchema(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -109,8 +95,29 @@ def _unique_schemas(mapping: MappingFile) -> list[tuple[Location, str]]:
     return problems
 
 
+def _fields_fit_types(mapping: MappingFile) -> list[tuple[Location, str]]:
+    """Each mapping names a record type, maps only its fields, and all required ones."""
+    problems: list[tuple[Location, str]] = []
+    for number, item in enumerate(mapping.records):
+        kind = RECORD_TYPES.get(item.record_type)
+        where: Location = ("records", number)
+        if kind is None:
+            known = ", ".join(RECORD_TYPES)
+            problems.append(((*where, "record_type"), f"unknown record type (known: {known})"))
+            continue
+        for name in item.fields:
+            if name not in kind.fields:
+                problems.append(((*where, "fields", name), f"not a field of {kind.name}"))
+        required = [n for n, f in kind.model.model_fields.items() if f.is_required()]
+        missing = [n for n in required if n not in item.fields]
+        if missing:
+            message = f"required fields of {kind.name} not mapped: {', '.join(missing)}"
+            problems.append(((*where, "fields"), message))
+    return problems
+
+
 def load_mapping(path: Path = MAPPING_FILE) -> MappingFile:
-    return load_model(path, MappingFile, [_unique_schemas])
+    return load_model(path, MappingFile, [_unique_schemas, _fields_fit_types])
 
 
 @cache
