@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from cpbmonitor.bch.counts import record_counts
 from cpbmonitor.bch.models import QuarantinedDocument, RecordCount
-from cpbmonitor.bch.services import sync
 from cpbmonitor.core.bch.settings import BchSettings
 from cpbmonitor.records.models import Record
+from cpbmonitor.services.bch import record_counts, sync
 from tests.bch.fake import FakeBch
 
 pytestmark = pytest.mark.usefixtures("world")
@@ -24,9 +23,7 @@ def put(fake: FakeBch, schema: str, identifier: str, government: str = "", **bod
     data = {"header": {"identifier": identifier, "schema": schema}, **body}
     if government:
         data["government"] = {"identifier": government}
-    fake.publish(
-        data, identifier=identifier, schema=schema, government=government, created=WHEN
-    )
+    fake.publish(data, identifier=identifier, schema=schema, government=government, created=WHEN)
 
 
 @pytest.fixture

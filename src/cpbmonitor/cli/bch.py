@@ -67,8 +67,8 @@ def sync(
     except SettingsError as error:
         fail(str(error))
     use_database()
-    from cpbmonitor.bch.services import SyncRefused, schemas_to_sync
-    from cpbmonitor.bch.services import sync as run_sync
+    from cpbmonitor.services.bch import SyncRefused, schemas_to_sync
+    from cpbmonitor.services.bch import sync as run_sync
 
     try:
         schemas = schemas_to_sync(cycle, schema)
@@ -103,7 +103,7 @@ def runs(
 ) -> None:
     """The recorded sync runs: when, status, counts."""
     use_database()
-    from cpbmonitor.bch.services import runs as recorded
+    from cpbmonitor.services.bch import runs as recorded
 
     rows = attribute_rows(recorded(limit), ["pk", *RUN_COLUMNS[1:], "errors"])
     for row in rows:
@@ -120,7 +120,7 @@ def quarantine(
 ) -> None:
     """The documents the sync refused, with their errors (the document itself in JSON)."""
     use_database()
-    from cpbmonitor.bch.services import quarantined
+    from cpbmonitor.services.bch import quarantined
 
     rows = quarantined(include_resolved=resolved)
     table_rows: list[dict[str, Any]] = attribute_rows(rows, QUARANTINE_COLUMNS)

@@ -1,5 +1,7 @@
-"""`cpb bch sync` and the pages call these: which schemas to synchronise, the sync
-itself (every run recorded, whatever happens), the runs and the quarantine.
+"""Harvesting from the BCH, as the CLI and the pages call it: which schemas to
+synchronise, the sync itself (every run recorded, whatever happens), the runs, the
+quarantine, and the counts of records no Party must publish (``record_counts``, for
+indicator A.2(b)). The work is done by the ``cpbmonitor.bch`` app.
 
 A sync lists each schema in the BCH's index from its last successful sync on, fetches
 what is new or changed, and stores it through the import services; a national report
@@ -16,7 +18,7 @@ from collections.abc import Callable
 
 import httpx
 
-from cpbmonitor.bch.counts import count_schema, store_counts
+from cpbmonitor.bch.counts import count_schema, record_counts, store_counts
 from cpbmonitor.bch.models import QuarantinedDocument, RunStatus, SyncRun
 from cpbmonitor.bch.progress import Progress, Silent
 from cpbmonitor.bch.records import harvest_records
@@ -30,6 +32,16 @@ from cpbmonitor.core.formats import SHIPPED_SCHEMAS
 from cpbmonitor.national_reports.models import Party, ReportingCycle, ReportingFormat
 from cpbmonitor.national_reports.models.cycles import UnknownCycle
 from cpbmonitor.services.cycles import sync_cycles
+
+__all__ = [
+    "SyncRefused",
+    "installed_schemas",
+    "quarantined",
+    "record_counts",
+    "runs",
+    "schemas_to_sync",
+    "sync",
+]
 
 
 class SyncRefused(Exception):
