@@ -9,6 +9,7 @@ import pytest
 from cpbmonitor.core.bch.settings import BchSettings
 from tests.bch.fake import FakeBch, install
 from tests.national_reports.documents import SCHEMA, document
+from tests.reporting.conftest import people  # noqa: F401  (the pages' users)
 
 # Five Parties and non-Parties of the tiny world, first published on these dates
 # (the fifth report's deadline is 2026-02-28: ng is late).
@@ -51,6 +52,6 @@ def fake(httpserver) -> FakeBch:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def settings(fake: FakeBch) -> BchSettings:
+def bch_settings(fake: FakeBch) -> BchSettings:
     """Two index rows per page, quick retries."""
     return BchSettings(url=fake.url, page_size=2, backoff=0.01, max_backoff=5, concurrency=2)  # type: ignore[attr-defined]

@@ -63,9 +63,9 @@ def records(fake: FakeBch) -> FakeBch:
 
 
 def test_records_are_harvested_refused_ones_quarantined(
-    records: FakeBch, settings: BchSettings
+    records: FakeBch, bch_settings: BchSettings
 ) -> None:
-    run = sync(settings, ["cpbNationalReport5"], records=True)
+    run = sync(bch_settings, ["cpbNationalReport5"], records=True)
     assert run.status == "succeeded", run.errors
     stored = sorted(Record.objects.values_list("record_type", "identifier"))
     assert stored == [
@@ -97,8 +97,10 @@ def test_records_are_harvested_refused_ones_quarantined(
     assert (run.fetched, run.new, run.refused) == (17, 14, 3)
 
 
-def test_records_no_party_must_publish_are_counted(records: FakeBch, settings: BchSettings) -> None:
-    sync(settings, ["cpbNationalReport5"], records=True)
+def test_records_no_party_must_publish_are_counted(
+    records: FakeBch, bch_settings: BchSettings
+) -> None:
+    sync(bch_settings, ["cpbNationalReport5"], records=True)
     assert record_counts() == {
         "br": {"organization": 2, "virtual-library-resource": 3},
         "eu": {"expert": 1},
@@ -107,13 +109,13 @@ def test_records_no_party_must_publish_are_counted(records: FakeBch, settings: B
     assert record_counts(frozenset({"expert"})) == {"eu": {"expert": 1}}
     # A later count replaces the earlier one.
     del records.entries["ORG-2"]
-    sync(settings, ["cpbNationalReport5"], records=True)
+    sync(bch_settings, ["cpbNationalReport5"], records=True)
     assert RecordCount.objects.get(government="br", kind="organization").count == 1
 
 
-def test_second_records_sync_fetches_nothing(records: FakeBch, settings: BchSettings) -> None:
-    sync(settings, ["cpbNationalReport5"], records=True)
+def test_second_records_sync_fetches_nothing(records: FakeBch, bch_settings: BchSettings) -> None:
+    sync(bch_settings, ["cpbNationalReport5"], records=True)
     before = len(records.document_requests)
-    run = sync(settings, ["cpbNationalReport5"], records=True)
+    run = sync(bch_settings, ["cpbNationalReport5"], records=True)
     assert (run.fetched, run.new, run.revised, run.refused) == (0, 0, 0, 0)
     assert len(records.document_requests) == before

@@ -37,8 +37,8 @@ class Recorder:
             raise KeyboardInterrupt
 
 
-def test_first_sync_pages_and_stores_every_report(fake: FakeBch, settings: BchSettings) -> None:
-    run = sync(settings, [SCHEMA])
+def test_first_sync_pages_and_stores_every_report(fake: FakeBch, bch_settings: BchSettings) -> None:
+    run = sync(bch_settings, [SCHEMA])
     assert run.status == "succeeded"
     assert (run.fetched, run.new, run.revised, run.unchanged, run.refused) == (5, 5, 0, 0, 0)
     # Five entries, two per page: pages at start 0, 2 and 4.
@@ -58,13 +58,13 @@ def test_first_sync_pages_and_stores_every_report(fake: FakeBch, settings: BchSe
     assert state.watermark == utc("2026-03-05T09:00:00Z")
 
 
-def test_one_429_and_one_500_are_retried(fake: FakeBch, settings: BchSettings) -> None:
+def test_one_429_and_one_500_are_retried(fake: FakeBch, bch_settings: BchSettings) -> None:
     fake.faults += [
         Fault(429, retry_after="3", only="/api/v2013/documents/"),
         Fault(500, only="/api/v2013/documents/"),
     ]
     waits: list[float] = []
-    run = sync(settings, [SCHEMA], sleep=waits.append)
+    run = sync(bch_settings, [SCHEMA], sleep=waits.append)
     assert run.status == "succeeded"
     assert (run.fetched, run.new, run.retried) == (5, 5, 2)
     assert len(fake.document_requests) == 7
@@ -74,8 +74,8 @@ def test_one_429_and_one_500_are_retried(fake: FakeBch, settings: BchSettings) -
     assert NationalReport.objects.count() == 5
 
 
-def test_retries_are_bounded(fake: FakeBch, settings: BchSettings) -> None:
-    few = settings.model_copy(update={"retries": 2})
+def test_retries_are_bounded(fake: FakeBch, bch_settings: BchSettings) -> None:
+    few = bch_settings.model_copy(update={"retries": 2})
     fake.faults += [Fault(503, only="/api/v2013/documents/NR5-BR") for _ in range(3)]
     waits: list[float] = []
     run = sync(few, [SCHEMA], sleep=waits.append)
@@ -93,10 +93,10 @@ def test_retries_are_bounded(fake: FakeBch, settings: BchSettings) -> None:
     assert fake.document_requests[before:] == ["/api/v2013/documents/NR5-BR"]
 
 
-def test_malformed_document_is_quarantined(fake: FakeBch, settings: BchSettings) -> None:
+def test_malformed_document_is_quarantined(fake: FakeBch, bch_settings: BchSettings) -> None:
     bad = publish(fake, "sl", "2026-02-01T09:00:00Z", answers={"Q007": "not an answer"})
     odd = publish(fake, "eu", "2026-01-20T09:00:00Z", answers={"Q999": {"value": "x"}})
-    run = sync(settings, [SCHEMA])
+    run = sync(bch_settings, [SCHEMA])
     assert run.status == "succeeded"
     assert (run.fetched, run.new, run.refused) == (5, 3, 2)
     assert sorted(NationalReport.objects.values_list("government__iso2", flat=True)) == [
@@ -117,8 +117,10 @@ def test_malformed_document_is_quarantined(fake: FakeBch, settings: BchSettings)
     assert HarvestedDocument.objects.get(identifier="NR5-SL").quarantined
 
 
-def test_revision_supersedes_and_keeps_the_first_date(fake: FakeBch, settings: BchSettings) -> None:
-    sync(settings, [SCHEMA])
+def test_revision_supersedes_and_keeps_the_first_date(
+    fake: FakeBch, bch_settings: BchSettings
+) -> None:
+    sync(bch_settings, [SCHEMA])
     publish(
         fake,
         "br",
@@ -127,7 +129,7 @@ def test_revision_supersedes_and_keeps_the_first_date(fake: FakeBch, settings: B
         answers={"Q007": {"value": "implementation.fullInPlace"}},
     )
     before = len(fake.document_requests)
-    run = sync(settings, [SCHEMA])
+    run = sync(bch_settings, [SCHEMA])
     assert (run.fetched, run.new, run.revised, run.unchanged) == (1, 0, 1, 1)
     # Only entries changed from the watermark (2026-03-05) on are listed: ng's and br's.
     assert fake.document_requests[before:] == ["/api/v2013/documents/NR5-BR"]
@@ -145,11 +147,11 @@ def test_revision_supersedes_and_keeps_the_first_date(fake: FakeBch, settings: B
 
 
 def test_second_sync_with_nothing_new_fetches_no_document(
-    fake: FakeBch, settings: BchSettings
+    fake: FakeBch, bch_settings: BchSettings
 ) -> None:
-    sync(settings, [SCHEMA])
+    sync(bch_settings, [SCHEMA])
     before = len(fake.document_requests)
-    run = sync(settings, [SCHEMA])
+    run = sync(bch_settings, [SCHEMA])
     assert run.status == "succeeded"
     assert (run.fetched, run.new, run.revised, run.unchanged, run.refused) == (0, 0, 0, 1, 0)
     assert len(fake.document_requests) == before
@@ -157,15 +159,15 @@ def test_second_sync_with_nothing_new_fetches_no_document(
     assert SyncRun.objects.count() == 2
 
 
-def test_resume_after_interruption(fake: FakeBch, settings: BchSettings) -> None:
+def test_resume_after_interruption(fake: FakeBch, bch_settings: BchSettings) -> None:
     with pytest.raises(KeyboardInterrupt):
-        sync(settings, [SCHEMA], progress=Recorder(stop_after=2))
+        sync(bch_settings, [SCHEMA], progress=Recorder(stop_after=2))
     interrupted = SyncRun.objects.get()
     assert interrupted.status == "interrupted"
     assert interrupted.new == 2
     assert NationalReport.objects.count() == 2
     before = len(fake.document_requests)
-    run = sync(settings, [SCHEMA])
+    run = sync(bch_settings, [SCHEMA])
     assert (run.status, run.fetched, run.new, run.unchanged) == ("succeeded", 3, 3, 2)
     assert len(fake.document_requests) - before == 3
     assert NationalReport.objects.count() == 5
@@ -175,8 +177,8 @@ def test_resume_after_interruption(fake: FakeBch, settings: BchSettings) -> None
     )
 
 
-def test_progress_is_told_what_is_planned(fake: FakeBch, settings: BchSettings) -> None:
+def test_progress_is_told_what_is_planned(fake: FakeBch, bch_settings: BchSettings) -> None:
     recorder = Recorder()
-    sync(settings, [SCHEMA], progress=recorder)
+    sync(bch_settings, [SCHEMA], progress=recorder)
     assert recorder.plans == [(SCHEMA, 5)]
     assert recorder.advanced == 5
