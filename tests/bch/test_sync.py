@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from cpbmonitor.bch import reports
 from cpbmonitor.bch.models import HarvestedDocument, QuarantinedDocument, SyncRun, SyncState
 from cpbmonitor.core.bch.settings import BchSettings
 from cpbmonitor.national_reports.models import Answer, NationalReport
@@ -23,18 +24,15 @@ def utc(text: str) -> dt.datetime:
 
 
 class Recorder:
-    def __init__(self, stop_after: int | None = None) -> None:
+    def __init__(self) -> None:
         self.plans: list[tuple[str, int]] = []
         self.advanced = 0
-        self.stop_after = stop_after
 
     def planned(self, label: str, total: int) -> None:
         self.plans.append((label, total))
 
     def advance(self) -> None:
         self.advanced += 1
-        if self.stop_after is not None and self.advanced >= self.stop_after:
-            raise KeyboardInterrupt
 
 
 def test_first_sync_pages_and_stores_every_report(fake: FakeBch, bch_settings: BchSettings) -> None:
@@ -159,15 +157,31 @@ def test_second_sync_with_nothing_new_fetches_no_document(
     assert SyncRun.objects.count() == 2
 
 
-def test_resume_after_interruption(fake: FakeBch, bch_settings: BchSettings) -> None:
+def test_resume_after_interruption(
+    fake: FakeBch, bch_settings: BchSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Interrupted while storing the second batch of two: the first batch is kept, the
+    second rolled back whole; the next sync fetches the three others only."""
+    settle = reports._settle
+    calls: list[str] = []
+
+    def interrupted_at_the_third(ready, fetched, first):  # type: ignore[no-untyped-def]
+        calls.append(fetched.entry.identifier)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        settle(ready, fetched, first)
+
+    monkeypatch.setattr(reports, "_settle", interrupted_at_the_third)
+    small = bch_settings.model_copy(update={"batch": 2})
     with pytest.raises(KeyboardInterrupt):
-        sync(bch_settings, [SCHEMA], progress=Recorder(stop_after=2))
+        sync(small, [SCHEMA])
     interrupted = SyncRun.objects.get()
-    assert interrupted.status == "interrupted"
-    assert interrupted.new == 2
+    assert (interrupted.status, interrupted.fetched, interrupted.new) == ("interrupted", 4, 2)
     assert NationalReport.objects.count() == 2
+    assert HarvestedDocument.objects.count() == 2
+    monkeypatch.setattr(reports, "_settle", settle)
     before = len(fake.document_requests)
-    run = sync(bch_settings, [SCHEMA])
+    run = sync(small, [SCHEMA])
     assert (run.status, run.fetched, run.new, run.unchanged) == ("succeeded", 3, 3, 2)
     assert len(fake.document_requests) - before == 3
     assert NationalReport.objects.count() == 5

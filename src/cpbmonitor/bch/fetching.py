@@ -1,9 +1,9 @@
 """Listing a schema in the index, planning what to fetch, and fetching it in batches.
 
 Shared by the reports and the records: both list the index from the schema's
-watermark, skip what is stored unchanged, and fetch the rest ``BATCH`` at a time so that
-what was fetched is stored before more is asked for (an interrupted sync loses at most
-one batch, which the next one fetches again).
+watermark, skip what is stored unchanged, and fetch the rest ``settings.batch`` at a
+time; each batch is stored in one transaction before more is asked for (an interrupted
+sync loses at most one batch, which the next one fetches again).
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from cpbmonitor.core.bch import planning
 from cpbmonitor.core.bch.client import BchClient
 from cpbmonitor.core.bch.errors import BchError
 from cpbmonitor.core.bch.index import IndexEntry
-
-BATCH = 50
 
 
 @dataclass(frozen=True)
@@ -54,20 +52,22 @@ def listing(client: BchClient, schema: str, retry_quarantined: bool) -> Listing:
 def batches(
     client: BchClient, plan: planning.FetchPlan, counts: Counts, progress: Progress
 ) -> Iterator[list[Fetched]]:
-    """The planned documents, fetched ``BATCH`` at a time; a document that cannot be
-    fetched becomes an error of the run (it is fetched again by the next sync)."""
-    for first in range(0, len(plan.fetch), BATCH):
-        batch = dict(
-            (entry.identifier, (entry, change))
-            for entry, change in plan.fetch[first : first + BATCH]
-        )
-        fetched: list[Fetched] = []
-        for identifier, answer in client.documents(batch):
-            entry, change = batch[identifier]
-            if isinstance(answer, BchError):
-                counts.errors.append(f"{entry.schema} {identifier}: {answer}")
-                progress.advance()
-            else:
-                counts.fetched += 1
-                fetched.append(Fetched(entry, change, answer))
+    """The planned documents, ``settings.batch`` at a time (the next batch is fetched
+    while one is stored); a document that cannot be fetched becomes an error of the
+    run (it is fetched again by the next sync)."""
+    size = client.settings.batch
+    planned = {entry.identifier: (entry, change) for entry, change in plan.fetch}
+    fetched: list[Fetched] = []
+    for identifier, answer in client.documents(planned, ahead=size):
+        entry, change = planned[identifier]
+        if isinstance(answer, BchError):
+            counts.errors.append(f"{entry.schema} {identifier}: {answer}")
+            progress.advance()
+        else:
+            counts.fetched += 1
+            fetched.append(Fetched(entry, change, answer))
+        if len(fetched) == size:
+            yield fetched
+            fetched = []
+    if fetched:
         yield fetched

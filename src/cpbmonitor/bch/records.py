@@ -6,6 +6,8 @@ of its batch are stored."""
 
 from __future__ import annotations
 
+from django.db import transaction
+
 from cpbmonitor.bch.fetching import Fetched, batches, listing
 from cpbmonitor.bch.models import SyncRun
 from cpbmonitor.bch.progress import Progress
@@ -57,14 +59,15 @@ def _store_batch(
         if not valid:
             return
         try:
-            store_records([record for _, record in valid.values()], source=source)
+            with transaction.atomic():
+                store_records([record for _, record in valid.values()], source=source)
+                remember([fetched.entry for fetched, _ in valid.values()], run, stored=True)
         except RecordInputError as error:
             for identifier, problems in _by_record(error.problems, valid).items():
                 fetched, _record = valid.pop(identifier)
                 _refuse(fetched, problems, run, counts, progress)
             continue
         for fetched, _record in valid.values():
-            remember(fetched.entry, run, stored=True)
             counts.stored(fetched.change)
             progress.advance()
         return

@@ -4,6 +4,7 @@ quarantining a refused document (each in its own small transaction)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,24 +73,40 @@ def succeeded(state: SyncState, run: SyncRun, watermark: dt.datetime | None) -> 
     state.save()
 
 
-def remember(entry: IndexEntry, run: SyncRun, *, stored: bool) -> None:
-    """Record that the version of ``entry`` was stored (or refused, ``stored=False``)."""
-    row = HarvestedDocument.objects.filter(identifier=entry.identifier).first()
-    row = row or HarvestedDocument(identifier=entry.identifier, first_published=entry.created)
-    row.schema, row.government, row.updated, row.run = (
-        entry.schema,
-        entry.government,
-        entry.updated,
-        run,
-    )
-    row.first_published = min(row.first_published, entry.created)
-    row.stored = row.stored or stored
-    row.quarantined = not stored
-    row.save()
+REMEMBERED = ("schema", "government", "updated", "run", "first_published", "stored", "quarantined")
+
+
+def remember(
+    entries: Sequence[IndexEntry], run: SyncRun, *, stored: bool
+) -> dict[str, HarvestedDocument]:
+    """Record that the versions of ``entries`` were stored (or refused, ``stored=False``);
+    returns what is now known of each, by identifier."""
+    identifiers = [entry.identifier for entry in entries]
+    rows = {r.identifier: r for r in HarvestedDocument.objects.filter(identifier__in=identifiers)}
+    new: list[HarvestedDocument] = []
+    for entry in entries:
+        row = rows.get(entry.identifier)
+        if row is None:
+            row = HarvestedDocument(identifier=entry.identifier, first_published=entry.created)
+            rows[entry.identifier] = row
+            new.append(row)
+        row.schema, row.government, row.updated, row.run = (
+            entry.schema,
+            entry.government,
+            entry.updated,
+            run,
+        )
+        row.first_published = min(row.first_published, entry.created)
+        row.stored = row.stored or stored
+        row.quarantined = not stored
+    HarvestedDocument.objects.bulk_create(new)
+    known_before = [row for row in rows.values() if row not in new]
+    HarvestedDocument.objects.bulk_update(known_before, REMEMBERED)
     if stored:
-        QuarantinedDocument.objects.open().filter(identifier=entry.identifier).update(
+        QuarantinedDocument.objects.open().filter(identifier__in=identifiers).update(
             resolved_at=timezone.now()
         )
+    return rows
 
 
 def quarantine(entry: IndexEntry, document: dict[str, Any], error: str, run: SyncRun) -> None:
@@ -104,4 +121,4 @@ def quarantine(entry: IndexEntry, document: dict[str, Any], error: str, run: Syn
             error=error,
             run=run,
         )
-        remember(entry, run, stored=False)
+        remember([entry], run, stored=False)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 from urllib.parse import quote
 
@@ -158,19 +159,27 @@ class BchClient:
             raise BchAnswerError(f"GET {path}: the document is not a JSON object")
         return data
 
-    def documents(self, identifiers: Iterable[str]) -> Iterator[Fetched]:
-        """Fetch documents ``settings.concurrency`` at a time, yielding each as it arrives."""
+    def documents(self, identifiers: Iterable[str], ahead: int = 0) -> Iterator[Fetched]:
+        """Fetch documents ``settings.concurrency`` at a time, yielding them in the order
+        asked; up to ``ahead`` more are fetched while the caller handles the ones
+        yielded (so storing a batch overlaps fetching the next)."""
+        window = max(ahead, self.settings.concurrency)
+        asked = iter(identifiers)
+        pending: deque[tuple[str, Future[dict[str, Any]]]] = deque()
         with ThreadPoolExecutor(max_workers=self.settings.concurrency) as pool:
-            futures = {pool.submit(self.document, i): i for i in identifiers}
             try:
-                for future in as_completed(futures):
-                    identifier = futures[future]
+                while True:
+                    while len(pending) < window and (following := next(asked, None)):
+                        pending.append((following, pool.submit(self.document, following)))
+                    if not pending:
+                        return
+                    identifier, future = pending.popleft()
                     try:
                         yield identifier, future.result()
                     except BchError as error:
                         yield identifier, error
             finally:
-                for future in futures:
+                for _, future in pending:
                     future.cancel()
 
 

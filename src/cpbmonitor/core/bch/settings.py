@@ -35,6 +35,13 @@ class BchSettings(BaseModel):
         30.0, ge=0, description="Longest wait between two attempts (also caps Retry-After)."
     )
     page_size: int = Field(100, ge=1, le=1000, description="Index rows asked for per page.")
+    batch: int = Field(
+        50,
+        ge=1,
+        le=1000,
+        description="Documents fetched, then stored in one transaction, at a time "
+        "(an interrupted sync loses at most one batch).",
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> BchSettings:
