@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHMARKS = ["evaluate.py", "home_page.py", "evaluation_report.py"]
+BENCHMARKS = ["evaluate.py", "home_page.py", "evaluation_report.py", "bch_sync.py"]
 
 
 def main() -> None:

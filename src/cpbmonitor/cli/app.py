@@ -29,6 +29,7 @@ COMMAND_GROUPS: dict[str, str] = {
     "capacity": "cpbmonitor.cli.capacity",
     "run": "cpbmonitor.cli.run",
     "milestones": "cpbmonitor.cli.milestones",
+    "bch": "cpbmonitor.cli.bch",
 }
 """Group name -> module holding a ``typer.Typer`` called ``app``."""
 

@@ -37,6 +37,8 @@ class Act(StrEnum):
     MANAGE_MILESTONES = "manage_milestones"
     """Add, change or delete the milestones of the plan (``cpbmonitor.milestones``;
     reading is public)."""
+    VIEW_BCH_SYNC = "view_bch_sync"
+    """See the BCH sync's runs and quarantined documents (``cpbmonitor.bch``)."""
 
 
 OWN = "own"
@@ -59,6 +61,7 @@ TABLE: dict[Act, dict[Role, str]] = {
     Act.RECORD_CREATE: {Role.FOCAL_POINT: OWN, Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
     Act.RECORD_EDIT: {Role.FOCAL_POINT: OWN, Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
     Act.MANAGE_MILESTONES: {Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
+    Act.VIEW_BCH_SYNC: {Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
 }
 
 Grant = tuple[Role, int | None]

@@ -20,3 +20,7 @@ urlpatterns += i18n_patterns(
 urlpatterns += i18n_patterns(
     path("records/", include("cpbmonitor.records.urls")), prefix_default_language=False
 )
+# bch: the BCH sync's runs and quarantine (Secretariat), under the same language prefixes.
+urlpatterns += i18n_patterns(
+    path("bch/", include("cpbmonitor.bch.urls")), prefix_default_language=False
+)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cpbmonitor.reporting",  # reporting: online national reporting
     "cpbmonitor.records",  # records: BCH and capacity-building records
     "cpbmonitor.milestones",  # milestones: targets set for indicators, and their status
+    "cpbmonitor.bch",  # bch: harvesting from the BCH (sync runs, quarantine, counts)
     "ninja",  # api: django-ninja (its docs page served from its own static files)
 ]
 

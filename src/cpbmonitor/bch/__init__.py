@@ -1,0 +1,1 @@
+"""Harvesting from the BCH: sync state, runs, quarantine and record counts (Django app)."""

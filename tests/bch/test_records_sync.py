@@ -1,0 +1,121 @@
+"""BCH records harvested through the record import, with the mapping as data; records no
+Party must publish counted per government (indicator A.2(b))."""
+
+from __future__ import annotations
+
+import pytest
+
+from cpbmonitor.bch.models import QuarantinedDocument, RecordCount
+from cpbmonitor.core.bch.settings import BchSettings
+from cpbmonitor.records.models import Record
+from cpbmonitor.services.bch import record_counts, sync
+from tests.bch.fake import FakeBch
+
+pytestmark = pytest.mark.usefixtures("world")
+WHEN = "2021-03-04T10:00:00Z"
+
+
+def term(*identifiers: str) -> list[dict[str, str]]:
+    return [{"identifier": i} for i in identifiers]
+
+
+def put(fake: FakeBch, schema: str, identifier: str, government: str = "", **body: object) -> None:
+    data = {"header": {"identifier": identifier, "schema": schema}, **body}
+    if government:
+        data["government"] = {"identifier": government}
+    fake.publish(data, identifier=identifier, schema=schema, government=government, created=WHEN)
+
+
+@pytest.fixture
+def records(fake: FakeBch) -> FakeBch:
+    put(fake, "authority", "CNA-BR", "br", name={"en": "Biosafety commission"})
+    put(fake, "modifiedOrganism", "LMO-1", name={"en": "Maize 1"}, organisms=term("maize"))
+    put(fake, "nationalRiskAssessment", "RA-1", "br", title={"en": "Maize 1"}, lmos=term("LMO-1"))
+    put(
+        fake,
+        "biosafetyDecision",
+        "DEC-1",
+        "br",
+        title={"en": "Maize 1 for feed"},
+        decisionTypes=term("directUse"),
+        lmos=term("LMO-1"),
+        riskAssessments=term("RA-1"),
+        dateOfDecision="2021-06-01",
+    )
+    put(
+        fake,
+        "biosafetyDecision",
+        "DEC-2",
+        "ng",
+        title={"en": "An unknown LMO"},
+        lmos=term("LMO-404"),
+        dateOfDecision="2021-07-01",
+    )
+    put(fake, "biosafetyLaboratory", "LAB-1", "br", name={"en": "Central lab"})
+    put(fake, "biosafetyLaboratory", "LAB-2", "zz", name={"en": "Nowhere lab"})
+    put(fake, "biosafetyLaboratory", "LAB-3", "ng")  # no name
+    for number, government in enumerate(["br", "br", "br", "ng"]):
+        put(fake, "resource", f"VLR-{number}", government, title={"en": f"Guide {number}"})
+    put(fake, "organization", "ORG-1", "br")
+    put(fake, "organization", "ORG-2", "br")
+    put(fake, "biosafetyExpert", "EXP-1", "eu")
+    return fake
+
+
+def test_records_are_harvested_refused_ones_quarantined(
+    records: FakeBch, bch_settings: BchSettings
+) -> None:
+    run = sync(bch_settings, ["cpbNationalReport5"], records=True)
+    assert run.status == "succeeded", run.errors
+    stored = sorted(Record.objects.values_list("record_type", "identifier"))
+    assert stored == [
+        ("cb-resource", "VLR-0"),
+        ("cb-resource", "VLR-1"),
+        ("cb-resource", "VLR-2"),
+        ("cb-resource", "VLR-3"),
+        ("contact", "CNA-BR"),
+        ("decision", "DEC-1"),
+        ("laboratory", "LAB-1"),
+        ("lmo", "LMO-1"),
+        ("risk-assessment", "RA-1"),
+    ]
+    decision = Record.objects.get(identifier="DEC-1")
+    assert decision.data["risk_assessment"] == "RA-1"
+    assert decision.data["decision_type"] == "direct-use-food-feed-processing"
+    assert decision.source == "BCH biosafetyDecision"
+    contact = Record.objects.get(identifier="CNA-BR")
+    assert contact.data["role"] == "competent-national-authority"
+    held = {q.identifier: q.error for q in QuarantinedDocument.objects.all()}
+    assert held == {
+        "DEC-2": "BCH biosafetyDecision: decision DEC-2: field lmos: value 'LMO-404': "
+        "names no lmo record",
+        "LAB-2": "BCH biosafetyLaboratory: laboratory LAB-2: field government: value 'zz': "
+        "unknown government (not a loaded Party)",
+        "LAB-3": "BCH biosafetyLaboratory: laboratory LAB-3: field name: Field required",
+    }
+    # Five reports, nine records stored, three records refused.
+    assert (run.fetched, run.new, run.refused) == (17, 14, 3)
+
+
+def test_records_no_party_must_publish_are_counted(
+    records: FakeBch, bch_settings: BchSettings
+) -> None:
+    sync(bch_settings, ["cpbNationalReport5"], records=True)
+    assert record_counts() == {
+        "br": {"organization": 2, "virtual-library-resource": 3},
+        "eu": {"expert": 1},
+        "ng": {"virtual-library-resource": 1},
+    }
+    assert record_counts(frozenset({"expert"})) == {"eu": {"expert": 1}}
+    # A later count replaces the earlier one.
+    del records.entries["ORG-2"]
+    sync(bch_settings, ["cpbNationalReport5"], records=True)
+    assert RecordCount.objects.get(government="br", kind="organization").count == 1
+
+
+def test_second_records_sync_fetches_nothing(records: FakeBch, bch_settings: BchSettings) -> None:
+    sync(bch_settings, ["cpbNationalReport5"], records=True)
+    before = len(records.document_requests)
+    run = sync(bch_settings, ["cpbNationalReport5"], records=True)
+    assert (run.fetched, run.new, run.revised, run.refused) == (0, 0, 0, 0)
+    assert len(records.document_requests) == before
