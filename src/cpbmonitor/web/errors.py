@@ -12,7 +12,7 @@ log = logging.getLogger(__name__)
 
 BARE = (
     '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Server error</title>'
-    '</head><body><h1>Server error</h1><p>Please try again later.</p></body></html>'
+    "</head><body><h1>Server error</h1><p>Please try again later.</p></body></html>"
 )
 
 
