@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from cpbmonitor.cli import run as run_module
 from cpbmonitor.cli.app import app
-from tests.registry.factories import make_cycle, make_party, make_report
+from tests.national_reports.factories import make_cycle, make_party, make_report
 
 runner = CliRunner()
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
-from cpbmonitor.registry.models import Party
+from cpbmonitor.national_reports.models import Party
 from cpbmonitor.reporting.models import Membership, Role
 from cpbmonitor.reporting.roles import grant
 
