@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
-from cpbmonitor.api.auth import TokenAuth, user_of
+from cpbmonitor.api.auth import PermissionCheck, TokenAuth, TokenFor, user_of
 from cpbmonitor.api.public import _cycle, _government
 from cpbmonitor.api.schemas import (
     AnswersIn,
@@ -26,6 +26,28 @@ from cpbmonitor.services.drafts import InvalidAnswers
 
 router = Router(auth=TokenAuth(), tags=["drafts"])
 ERRORS = {403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+def _on_draft(act: Act) -> TokenFor:
+    """A token allowed to ``act`` on the government of the draft in the path."""
+
+    def check(user: object, draft_id: object = None, **_: object) -> None:
+        government = (
+            ReportDraft.objects.filter(pk=_as_id(draft_id))
+            .values_list("government_id", flat=True)
+            .first()
+        )
+        policy.require(user, act, government)
+
+    checked: PermissionCheck = check
+    return TokenFor(act, checked)
+
+
+def _as_id(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
 
 
 def _draft(request: HttpRequest, draft_id: int, action: Act = Act.VIEW) -> ReportDraft:
@@ -60,11 +82,14 @@ def list_drafts(request: HttpRequest) -> list[dict]:
     return [_out(d) for d in drafts]
 
 
-@router.post("", response={201: DraftOut, **ERRORS})
+@router.post("", response={200: DraftOut, 201: DraftOut, **ERRORS}, auth=TokenFor(Act.CREATE))
 def create_draft(request: HttpRequest, body: DraftCreate) -> Status:
-    """Open the government's draft for a cycle (created, or the open one returned)."""
-    draft = workflow.start(user_of(request), _government(body.government), _cycle(body.cycle))
-    return Status(201, _out(draft))
+    """Open the government's draft for a cycle: 201 when created, 200 with the draft
+    already open (also when another request created it at the same moment)."""
+    draft, created = workflow.open_or_start(
+        user_of(request), _government(body.government), _cycle(body.cycle)
+    )
+    return Status(201 if created else 200, _out(draft))
 
 
 @router.get("/{draft_id}", response={200: DraftOut, **ERRORS})
@@ -72,7 +97,7 @@ def get_draft(request: HttpRequest, draft_id: int) -> dict:
     return _out(_draft(request, draft_id))
 
 
-@router.patch("/{draft_id}/answers", response={200: DraftOut, **ERRORS})
+@router.patch("/{draft_id}/answers", response={200: DraftOut, **ERRORS}, auth=_on_draft(Act.EDIT))
 def save_answers(request: HttpRequest, draft_id: int, body: AnswersIn) -> dict:
     """Change some answers (``null`` removes one). Refused with 409 when ``version`` is
     not the draft's current version, with 422 when an answer is invalid or answers a
@@ -117,22 +142,22 @@ def _transition(request: HttpRequest, draft_id: int, act: Act, body: TransitionI
     return _out(draft)
 
 
-@router.post("/{draft_id}/submit", response={200: DraftOut, **ERRORS})
+@router.post("/{draft_id}/submit", response={200: DraftOut, **ERRORS}, auth=_on_draft(Act.SUBMIT))
 def submit(request: HttpRequest, draft_id: int, body: TransitionIn | None = None) -> dict:
     return _transition(request, draft_id, Act.SUBMIT, body)
 
 
-@router.post("/{draft_id}/return", response={200: DraftOut, **ERRORS})
+@router.post("/{draft_id}/return", response={200: DraftOut, **ERRORS}, auth=_on_draft(Act.RETURN))
 def return_draft(request: HttpRequest, draft_id: int, body: TransitionIn | None = None) -> dict:
     return _transition(request, draft_id, Act.RETURN, body)
 
 
-@router.post("/{draft_id}/publish", response={200: DraftOut, **ERRORS})
+@router.post("/{draft_id}/publish", response={200: DraftOut, **ERRORS}, auth=_on_draft(Act.PUBLISH))
 def publish(request: HttpRequest, draft_id: int, body: TransitionIn | None = None) -> dict:
     return _transition(request, draft_id, Act.PUBLISH, body)
 
 
-@router.post("/{draft_id}/reopen", response={200: DraftOut, **ERRORS})
+@router.post("/{draft_id}/reopen", response={200: DraftOut, **ERRORS}, auth=_on_draft(Act.REOPEN))
 def reopen(request: HttpRequest, draft_id: int, body: TransitionIn | None = None) -> dict:
     return _transition(request, draft_id, Act.REOPEN, body)
 

@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from cpbmonitor.api.auth import OptionalToken, TokenAuth, user_of
+from cpbmonitor.api.auth import OptionalToken, TokenFor, user_of
 from cpbmonitor.api.schemas import ErrorOut
 from cpbmonitor.core.milestones import Milestone as CoreMilestone
 from cpbmonitor.core.milestones import MilestoneInputError
@@ -72,9 +72,14 @@ def _one(row: Milestone) -> dict[str, Any]:
     raise Http404(f"no milestone {row.pk}")
 
 
+REFUSAL = "only the Secretariat and administrators may change milestones"
+MANAGER = TokenFor(Act.MANAGE_MILESTONES, refusal=REFUSAL)
+"""Writes: the role is checked with the token, before the body is read."""
+
+
 def _require_manager(request: HttpRequest) -> None:
     if not allowed(user_of(request), Act.MANAGE_MILESTONES):
-        raise PermissionDenied("only the Secretariat and administrators may change milestones")
+        raise PermissionDenied(REFUSAL)
 
 
 def _core(body: MilestoneIn) -> CoreMilestone:
@@ -120,7 +125,7 @@ def _store(row: Milestone, milestone: CoreMilestone, status: int) -> Status:
     return Status(status, _one(row))
 
 
-@router.post("", response={201: MilestoneOut, **ERRORS}, auth=TokenAuth())
+@router.post("", response={201: MilestoneOut, **ERRORS}, auth=MANAGER)
 def create_milestone(request: HttpRequest, body: MilestoneIn) -> Status:
     _require_manager(request)
     try:
@@ -130,7 +135,7 @@ def create_milestone(request: HttpRequest, body: MilestoneIn) -> Status:
     return _store(Milestone(), milestone, 201)
 
 
-@router.put("/{milestone_id}", response={200: MilestoneOut, **ERRORS}, auth=TokenAuth())
+@router.put("/{milestone_id}", response={200: MilestoneOut, **ERRORS}, auth=MANAGER)
 def replace_milestone(request: HttpRequest, milestone_id: int, body: MilestoneIn) -> Status:
     _require_manager(request)
     row = get_object_or_404(Milestone, pk=milestone_id)
@@ -143,7 +148,7 @@ def replace_milestone(request: HttpRequest, milestone_id: int, body: MilestoneIn
     return _store(row, milestone, 200)
 
 
-@router.delete("/{milestone_id}", response={204: None, **ERRORS}, auth=TokenAuth())
+@router.delete("/{milestone_id}", response={204: None, **ERRORS}, auth=MANAGER)
 def delete_milestone(request: HttpRequest, milestone_id: int) -> Status:
     _require_manager(request)
     get_object_or_404(Milestone, pk=milestone_id).delete()

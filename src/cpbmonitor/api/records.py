@@ -24,7 +24,7 @@ from django.http import HttpRequest
 from ninja import Body, Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from cpbmonitor.api.auth import OptionalToken, TokenAuth, user_of
+from cpbmonitor.api.auth import OptionalToken, TokenFor, user_of
 from cpbmonitor.api.schemas import ErrorOut
 from cpbmonitor.core.records import RECORD_TYPES, RecordModel, RecordType, type_of
 from cpbmonitor.core.records.errors import RecordInputError, RecordProblem
@@ -49,6 +49,9 @@ SOURCE = "api"
 BODY = "request body"
 """What problems name as their file."""
 DEFAULT_LIMIT = 50
+MAX_OFFSET = 1_000_000
+"""Paging parameters are bounded (a larger one is refused with 422, never sent to the
+database)."""
 MAX_LIMIT = 500
 
 Item = dict[str, Any]
@@ -231,6 +234,19 @@ def _items(body: Any) -> list[Any]:
     return items
 
 
+def _may_edit_stored(user: Any, type_name: str = "", identifier: str = "", **_: Any) -> None:
+    """The stored record in the path, when there is one, must be the user's to change
+    (checked with the token, before the body is read)."""
+    kind = RECORD_TYPES.get(type_name)
+    row = Record.objects.filter(record_type=type_name, identifier=identifier).first()
+    if kind is not None and row is not None:
+        _require(user, access.EDIT, [to_model(row)])
+
+
+CREATOR = TokenFor(access.CREATE)
+EDITOR = TokenFor(access.EDIT, _may_edit_stored)
+
+
 # -- reading ---------------------------------------------------------------------------------
 
 
@@ -270,7 +286,7 @@ def list_records(
     on: dt.date | None = Query(None, description="Records holding on this day."),
     search: str = Query("", description="Text in the identifier, title or any field."),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> dict[str, Any]:
     """The stored records of one type, filtered, newest first, one page at a time."""
     kind = _kind(type_name)
@@ -309,7 +325,7 @@ def get_record(request: HttpRequest, type_name: str, identifier: str) -> Item:
 @router.post(
     "/{type_name}",
     response={201: WrittenOut, **WRITE_ERRORS},
-    auth=TokenAuth(),
+    auth=CREATOR,
     openapi_extra=RECORDS_BODY,
 )
 def create_records(request: HttpRequest, type_name: str, body: Any = Body(...)) -> Status:
@@ -359,7 +375,7 @@ def _identified(body: Any, identifier: str) -> Item:
 @router.put(
     "/{type_name}/{identifier}",
     response={200: Item, **WRITE_ERRORS},
-    auth=TokenAuth(),
+    auth=EDITOR,
     openapi_extra={**ONE_RECORD_BODY, **ONE_RECORD_RESPONSE},
 )
 def replace_record(
@@ -386,7 +402,7 @@ def replace_record(
 @router.post(
     "/{type_name}/{identifier}/end",
     response={200: Item, **WRITE_ERRORS},
-    auth=TokenAuth(),
+    auth=EDITOR,
     openapi_extra=ONE_RECORD_RESPONSE,
 )
 def end_record(request: HttpRequest, type_name: str, identifier: str, body: EndIn) -> Status:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from cpbmonitor.api import capacity as capacity_api
 from cpbmonitor.api import drafts, public
@@ -52,3 +53,28 @@ def conflict(request: HttpRequest, exc: WorkflowError) -> HttpResponse:
     elif isinstance(exc, Incomplete):
         body["missing"] = exc.missing
     return api.create_response(request, body, status=status)
+
+
+def _where(location: tuple[object, ...] | list[object]) -> str:
+    """``query.offset``, ``body.answers``: the request part and the parameter's path
+    (the parameters' holder ninja adds in between left out)."""
+    parts = [str(part) for part in location]
+    if len(parts) > 2 and parts[0] in ("query", "path", "header", "cookie", "form"):
+        parts = [parts[0], *parts[2:]]
+    return ".".join(parts)
+
+
+@api.exception_handler(ValidationError)
+def invalid_request(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """422 in the shape every other refusal has (``ErrorOut``): one sentence in
+    ``detail``, then one problem per parameter."""
+    problems = [
+        {
+            "field": _where(error.get("loc", ())),
+            "message": str(error.get("msg", "invalid")),
+            "code": str(error.get("type", "invalid")),
+        }
+        for error in exc.errors
+    ]
+    detail = "invalid request: " + "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+    return api.create_response(request, {"detail": detail, "problems": problems}, status=422)

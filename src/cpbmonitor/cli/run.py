@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from cpbmonitor.cli import db, demo, serve
+from cpbmonitor.cli.errors import fail
 from cpbmonitor.core.demo import DEFAULT_SEED
 
 app = typer.Typer(help="Set up the database on first start and serve the platform.")
@@ -45,12 +46,20 @@ def _demo_without_records() -> bool:
 
 
 def _print_demo_logins() -> None:
-    """One demonstration login per role, only while the database holds demonstration data
-    (a production database never gets accounts with printed passwords)."""
+    """One demonstration login per role, only outside production (``CPB_ENV=prod``) and
+    while the database holds demonstration data: production never creates, resets nor
+    prints a password."""
+    from django.conf import settings
+    from django.core.exceptions import ValidationError
+
     from cpbmonitor.national_reports.models import NationalReport
     from cpbmonitor.reporting.demo import create_demo_users, format_logins
 
-    if not NationalReport.objects.demonstration().exists():
+    if not settings.CPB_DEMO_LOGINS or not NationalReport.objects.demonstration().exists():
         return
+    try:
+        logins = create_demo_users()
+    except ValidationError as error:
+        fail(f"CPB_DEMO_PASSWORD is refused: {' '.join(error.messages)}")
     typer.echo("Demonstration logins (user, password, role); passwords change at every start:")
-    typer.echo(format_logins(create_demo_users()))
+    typer.echo(format_logins(logins))

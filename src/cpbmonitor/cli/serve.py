@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -19,12 +21,27 @@ def bind_address(host: str, port: int) -> str:
     return f"{host}:{port}"
 
 
+ACCESS_LOG_FORMAT = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" pid=%(p)s'
+"""Gunicorn's default access line, plus the worker process that answered."""
+
+
+def control_socket(host: str, port: int) -> Path:
+    """This instance's gunicorn control socket: one per address and port in the data
+    directory, so that several ``cpb serve`` on one host never share (nor remove) one."""
+    from cpbmonitor.web.settings.paths import data_dir
+
+    name = re.sub(r"[^A-Za-z0-9.]+", "_", host.strip("[]"))
+    return data_dir() / "run" / f"gunicorn-{name}-{port}.ctl"
+
+
 def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
     return {
         "bind": bind_address(host, port),
         "workers": workers,
         "preload_app": True,
         "accesslog": "-",
+        "access_log_format": ACCESS_LOG_FORMAT,
+        "control_socket": str(control_socket(host, port)),
         "errorlog": "-",
         "timeout": 60,
         "graceful_timeout": 10,
@@ -66,6 +83,7 @@ def serve(
 
     shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
     typer.echo(f"CPB Monitor serving at http://{shown}:{port}/ ({workers} workers; Ctrl+C stops)")
+    typer.echo(f"gunicorn control socket: {control_socket(host, port)}")
     if settings.DEBUG:
         typer.echo("note: development settings (DEBUG on); set CPB_ENV=prod in production")
     _server(application, gunicorn_options(host, port, workers)).run()

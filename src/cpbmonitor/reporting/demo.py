@@ -3,8 +3,9 @@
 ``secretariat`` and ``admin``.
 
 Passwords come from ``CPB_DEMO_PASSWORD`` (setting or environment: one password for
-all) or are generated; :func:`create_demo_users` returns them so the caller can print
-them. Nothing secret is stored in the repository.
+all, checked by the password validators) or are generated; :func:`create_demo_users`
+returns them so the caller can print them. Nothing secret is stored in the repository.
+Demonstration logins exist only outside production (``CPB_DEMO_LOGINS``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from cpbmonitor.national_reports.models import Party
@@ -45,8 +48,15 @@ def demo_password() -> str | None:
 @transaction.atomic
 def create_demo_users(password: str | None = None) -> list[DemoLogin]:
     """Create (or reset the password of) one login per role; governments missing from
-    the registry are skipped. Returns the logins with their passwords, to print."""
+    the registry are skipped. Returns the logins with their passwords, to print.
+
+    Refused in production; a chosen password must pass the password validators
+    (``ValidationError``)."""
+    if not settings.CPB_DEMO_LOGINS:
+        raise ImproperlyConfigured("demonstration logins are never created in production")
     password = password or demo_password()
+    if password:
+        validate_password(password)
     users = get_user_model().objects
     logins = []
     for username, role, code in DEMO_USERS:

@@ -64,15 +64,22 @@ class EditResult:
 # ---------------------------------------------------------------- sanitising
 
 
+def _strip_tags(text: str) -> str:
+    """``text`` without its tags (script and style with their content). Ampersands are
+    escaped first, so that nh3 reads every entity in ``text`` as the characters written;
+    the one unescape then only undoes nh3's own escaping."""
+    return html.unescape(nh3.clean(text.replace("&", "&amp;"), tags=set()))
+
+
 def clean_text(text: str) -> str:
-    """Plain text: every tag removed (script and style with their content), entities
-    decoded; repeated until stable so decoded entities cannot smuggle a tag in."""
-    for _attempt in range(5):
-        cleaned = html.unescape(nh3.clean(text, tags=set())).strip()
-        if cleaned == text:
-            break
-        text = cleaned
-    return text
+    """Plain text: tags removed, and nothing decoded that the input format did not
+    encode (an escaped ``&lt;script&gt;`` stays as written). Removing a tag can join
+    the pieces of another around it (``<<b>script>``); those are removed in turn, so the
+    text returned holds no tag at all."""
+    cleaned = _strip_tags(text)
+    while cleaned != text:  # each round is shorter: the loop ends
+        text, cleaned = cleaned, _strip_tags(cleaned)
+    return cleaned.strip()
 
 
 def clean_rich_text(text: str) -> str:

@@ -6,16 +6,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from cpbmonitor.reporting import views
-from cpbmonitor.reporting.throttle import ThrottledAuthenticationForm
 
 app_name = "reporting"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path(
         "login/",
-        auth_views.LoginView.as_view(
-            template_name="reporting/login.html", authentication_form=ThrottledAuthenticationForm
-        ),
+        auth_views.LoginView.as_view(template_name="reporting/login.html"),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(next_page="reporting:login"), name="logout"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -162,23 +162,44 @@ def _expect(draft: ReportDraft, status: str) -> None:
         )
 
 
-@transaction.atomic
+def open_draft(government: Party, cycle: ReportingCycle) -> ReportDraft | None:
+    """The government's open (not published) draft for ``cycle``, if any."""
+    return ReportDraft.objects.open().filter(government=government, cycle=cycle).first()
+
+
 def start(user: Any, government: Party, cycle: ReportingCycle) -> ReportDraft:
     """The government's open draft for ``cycle``, created if there is none."""
+    return open_or_start(user, government, cycle)[0]
+
+
+@transaction.atomic
+def open_or_start(user: Any, government: Party, cycle: ReportingCycle) -> tuple[ReportDraft, bool]:
+    """The government's open draft for ``cycle`` and ``False``, or a new one and ``True``.
+
+    Safe against a concurrent call: when another request creates the draft between the
+    check and the insert, the one-open-draft constraint refuses the insert and the
+    other request's draft is returned."""
     require(user, Act.CREATE, government)
-    existing = ReportDraft.objects.open().filter(government=government, cycle=cycle).first()
+    existing = open_draft(government, cycle)
     if existing is not None:
-        return existing
+        return existing, False
     questionnaire = questionnaire_for(cycle.schema)
-    draft = ReportDraft.objects.create(
-        government=government,
-        cycle=cycle,
-        created_by=user,
-        updated_by=user,
-        answers=_stored_answers(government, cycle, questionnaire),
-    )
+    try:
+        with transaction.atomic():  # a savepoint: the refused insert leaves the rest usable
+            draft = ReportDraft.objects.create(
+                government=government,
+                cycle=cycle,
+                created_by=user,
+                updated_by=user,
+                answers=_stored_answers(government, cycle, questionnaire),
+            )
+    except IntegrityError:
+        winner = ReportDraft.objects.open().filter(government=government, cycle=cycle).first()
+        if winner is None:
+            raise
+        return winner, False
     _record(draft, user, Action.CREATE)
-    return draft
+    return draft, True
 
 
 @transaction.atomic

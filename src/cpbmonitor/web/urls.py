@@ -1,8 +1,11 @@
-"""URL configuration: the admin for now; the web views mount here."""
+"""URL configuration: the admin, the API, the portal, reporting and records; the error
+pages (403, 404 and 500 in the site's layout, ``portal/templates/40x.html``)."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+
+handler500 = "cpbmonitor.web.errors.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

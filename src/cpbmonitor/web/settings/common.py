@@ -6,7 +6,7 @@ Environment variables:
   ``postgresql://user:pass@host:port/db``); default SQLite at ``<data dir>/cpbmonitor.sqlite3``.
 - ``CPB_DATA_DIR``: data directory; default ``var/`` under the repository.
 - ``CPB_SECRET_KEY``: Django secret key; default a per-install key in the data dir.
-- ``CPB_ENV``: ``dev`` (default) or ``prod``.
+- ``CPB_ENV``: ``local`` (default), ``dev`` (debug pages) or ``prod`` (HTTPS, no demo logins).
 - ``CPB_ALLOWED_HOSTS``: comma-separated host names (production).
 - ``CPB_DEMO_DATA``: ``1`` when the loaded data are demonstration data (portal banner).
 """
@@ -14,15 +14,23 @@ Environment variables:
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .paths import REPO_ROOT, data_dir, secret_key
 
 BASE_DIR = REPO_ROOT
 DATA_DIR = data_dir()
 SECRET_KEY = secret_key()
+
+ENVIRONMENTS = ("local", "dev", "prod")
+CPB_ENV = os.environ.get("CPB_ENV") or "local"
+"""The environment overlay applied on top of these settings (see ``__init__``)."""
+if CPB_ENV not in ENVIRONMENTS:
+    raise ImproperlyConfigured(f"CPB_ENV={CPB_ENV!r} is not one of: {', '.join(ENVIRONMENTS)}")
 
 DEBUG = False
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("CPB_ALLOWED_HOSTS", "").split(",") if h]
@@ -40,6 +48,7 @@ INSTALLED_APPS = [
     "cpbmonitor.records",  # records: BCH and capacity-building records
     "cpbmonitor.milestones",  # milestones: targets set for indicators, and their status
     "cpbmonitor.bch",  # bch: harvesting from the BCH (sync runs, quarantine, counts)
+    "axes",  # reporting: failed sign-ins counted in the database (every worker sees them)
     "ninja",  # api: django-ninja (its docs page served from its own static files)
 ]
 
@@ -54,7 +63,23 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cpbmonitor.portal.middleware.ContentSecurityPolicyMiddleware",  # portal: CSP header
+    "axes.middleware.AxesMiddleware",  # reporting: the locked-out sign-in page
 ]
+
+# reporting: sign-in attempts go through django-axes first (locked out after
+# AXES_FAILURE_LIMIT failures for one user name from one address), then the user table.
+AUTHENTICATION_BACKENDS = [
+    "cpbmonitor.reporting.signin.SignInGuard",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cpbmonitor.reporting.signin.client_address"
+AXES_LOCKOUT_CALLABLE = "cpbmonitor.reporting.signin.locked_out"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "cpbmonitor.web.urls"
 WSGI_APPLICATION = "cpbmonitor.web.wsgi.application"
@@ -128,3 +153,5 @@ refused with one message before anything is read."""
 LOGIN_URL = "reporting:login"
 LOGIN_REDIRECT_URL = "reporting:dashboard"
 CPB_DEMO_PASSWORD = os.environ.get("CPB_DEMO_PASSWORD") or None
+CPB_DEMO_LOGINS = True
+"""Whether demonstration logins may be created (and printed); never in production."""

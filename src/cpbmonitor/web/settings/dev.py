@@ -1,4 +1,5 @@
-"""Development: debug on, local hosts only."""
+"""Development (``CPB_ENV=dev``): the local settings with Django's debug pages on."""
+
+from .local import ALLOWED_HOSTS  # noqa: F401
 
 DEBUG = True
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
