@@ -104,7 +104,8 @@ def test_malformed_document_is_quarantined(fake: FakeBch, bch_settings: BchSetti
     assert sorted(held) == ["NR5-EU", "NR5-SL"]
     assert held["NR5-SL"].document == bad
     assert held["NR5-SL"].error == (
-        f"BCH {SCHEMA} NR5-SL: document sl/NR5-SL: question Q007: value 'not an answer': "
+        f"BCH {SCHEMA} NR5-SL: document #1: document sl/NR5-SL: question Q007: "
+        "value 'not an answer': "
         "unreadable answer"
     )
     assert held["NR5-EU"].document == odd
