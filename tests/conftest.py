@@ -27,3 +27,13 @@ def world(db) -> None:
     load_parties(read_parties(FIXTURES / "national_reports" / "parties-tiny.csv"))
     sync_cycles()
     import_format(TINY_FORMAT, SCHEMA)
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A French request leaves French active in the test's thread (the locale middleware
+    does not reset it); the next test must not inherit it, whatever its folder."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

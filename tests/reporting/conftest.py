@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import translation
 
 from cpbmonitor.national_reports.models import Party, ReportingCycle
 from cpbmonitor.reporting.models import Role
@@ -42,14 +41,6 @@ def make_user(username: str, role: Role | None = None, government: str | None = 
         party = Party.objects.get(iso2=government) if government else None
         grant(user, role, party)
     return user
-
-
-@pytest.fixture(autouse=True)
-def _default_language_after_each_test():
-    """A French request leaves French active in the test's thread (the middleware does
-    not reset it); the next test's ``reverse`` calls must not inherit it."""
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture
