@@ -31,9 +31,9 @@ def run(*args: str):
 
 def same_evaluations() -> None:
     """Every plan version, cycle 5 against 4 and 4 alone: identical from either source."""
-    parties, records = stored.party_records(), stored.stored_records()
+    parties, records = stored.party_facts(), stored.stored_records()
     compiled = compiled_report_records([4, 5])
-    rows = stored.answer_report_records([4, 5])
+    rows = stored.answer_report_facts([4, 5])
     assert [dict(r.answers) for r in compiled] == [dict(r.answers) for r in rows]
     for plan_id in ("draft-2019", "draft-2020"):
         plan, methodology = load_plan(plan_id), load_methodology(plan_id)
