@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
-from cpbmonitor.core.formats import Questionnaire
+from cpbmonitor.core.formats import Questionnaire, question_states
 from cpbmonitor.core.jsonfile import DEFAULT_MAX_BYTES
 from cpbmonitor.core.reports import (
     Duplicates,
@@ -41,7 +41,7 @@ from cpbmonitor.national_reports.models.parties import UnknownGovernment
 from cpbmonitor.national_reports.models.reports import ReportStatus
 from cpbmonitor.services.cycles import sync_cycles
 from cpbmonitor.services.formats import QuestionnaireCache, UnknownSchema
-from cpbmonitor.services.timeliness import settle_timeliness
+from cpbmonitor.services.timeliness import settle_timeliness_of
 
 TABLE_SUFFIXES = frozenset({".csv", ".xlsx"})
 
@@ -151,7 +151,8 @@ class _Checker:
             questionnaire = self.formats.get(document.schema)
         except UnknownSchema as error:
             return [f"{where}: {error}"]
-        problems = [describe(p, file) for p in validate(document, questionnaire)]
+        states = question_states(questionnaire, document.answers)
+        problems = [describe(p, file) for p in validate(document, questionnaire, states)]
         earlier = self.duplicates.check(document, file)
         if earlier is not None:
             problems.append(f"{where}: the same submission is also in {earlier}")
@@ -161,7 +162,7 @@ class _Checker:
             problems.insert(0, f"{where}: {error} (not in the list of governments)")
         if problems:
             return problems
-        missing = missing_mandatory(document, questionnaire)
+        missing = missing_mandatory(document, questionnaire, states)
         return ReadyDocument(document, file, government, cycle, missing)
 
 
@@ -201,17 +202,21 @@ def _prepare_file(
 # ---------------------------------------------------------------- writing
 
 
-def answer_rows(document: ReportDocument) -> list[Answer]:
-    """One unsaved ``Answer`` per value of each answer of ``document``."""
-    rows: list[Answer] = []
+AnswerRow = tuple[str, str, str, str]
+"""``(question, value, text, language)`` of one stored answer value."""
+
+
+def answer_rows(document: ReportDocument) -> list[AnswerRow]:
+    """One row per value of each answer of ``document``."""
+    rows: list[AnswerRow] = []
     for key, answer in document.answers.items():
         if answer.number is not None:
-            rows.append(Answer(question=key, value=str(answer.number)))
+            rows.append((key, str(answer.number), "", ""))
         elif answer.text is not None:
-            rows += [Answer(question=key, text=t, language=lang) for lang, t in answer.text.items()]
+            rows += [(key, "", t, lang) for lang, t in answer.text.items()]
         for value in answer.values:
             language, text = _preferred(answer.additional.get(value, {}))
-            rows.append(Answer(question=key, value=value, text=text, language=language))
+            rows.append((key, value, text, language))
     return rows
 
 
@@ -223,7 +228,35 @@ def _preferred(texts: dict[str, str]) -> tuple[str, str]:
     return language, texts[language]
 
 
-def _store(ready: ReadyDocument) -> tuple[NationalReport, bool]:
+def _insert_answers(rows: list[tuple[int, str, str, str, str]]) -> None:
+    """Insert answer rows in one statement per batch (the ORM's per-object work is the
+    largest cost of an import otherwise)."""
+    meta = Answer._meta
+    names = ("report", "question", "value", "text", "language")
+    columns = ", ".join(connection.ops.quote_name(meta.get_field(n).column) for n in names)
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({columns}) "
+        f"VALUES ({', '.join(['%s'] * len(names))})"
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), ANSWER_BATCH):
+            cursor.executemany(sql, rows[start : start + ANSWER_BATCH])
+
+
+ANSWER_BATCH = 5000
+Submission = tuple[str, object]
+
+
+def _existing(plan: ImportPlan) -> dict[Submission, NationalReport]:
+    """The stored reports that documents of ``plan`` resubmit (same identifier and date)."""
+    identifiers = {ready.document.identifier for ready in plan.ready}
+    stored = NationalReport.objects.filter(identifier__in=identifiers)
+    return {(r.identifier, r.submitted_on): r for r in stored}
+
+
+def _store(
+    ready: ReadyDocument, existing: dict[Submission, NationalReport]
+) -> tuple[NationalReport, bool]:
     document = ready.document
     fields = {
         "government": ready.government,
@@ -236,9 +269,7 @@ def _store(ready: ReadyDocument) -> tuple[NationalReport, bool]:
         "missing_questions": ready.missing,
         "source_file": ready.file,
     }
-    report = NationalReport.objects.filter(
-        identifier=document.identifier, submitted_on=document.submitted_on
-    ).first()
+    report = existing.get((document.identifier, document.submitted_on))
     created = report is None
     if report is None:
         report = NationalReport(
@@ -257,25 +288,28 @@ def write_import(plan: ImportPlan, tick: Tick | None = None) -> ImportResult:
     """Store the ready documents of ``plan`` in one transaction (all or nothing)."""
     created = updated = answers = 0
     non_party: list[str] = []
+    rows: list[tuple[int, str, str, str, str]] = []
     with transaction.atomic():
-        touched: dict[tuple[int, int], tuple[Party, ReportingCycle]] = {}
+        existing = _existing(plan)
+        touched: set[tuple[int, int]] = set()
         for ready in plan.ready:
-            report, is_new = _store(ready)
+            report, is_new = _store(ready, existing)
             created += is_new
             updated += not is_new
-            rows = answer_rows(ready.document)
-            for row in rows:
-                row.report = report
-            Answer.objects.bulk_create(rows, batch_size=500)
-            answers += len(rows)
+            rows += [(report.pk, *row) for row in answer_rows(ready.document)]
+            if len(rows) >= ANSWER_BATCH:
+                answers += len(rows)
+                _insert_answers(rows)
+                rows = []
             if not report.by_party:
                 non_party.append(f"{ready.government.iso2}/{report.identifier}")
-            touched[(ready.government.pk, ready.cycle.pk)] = (ready.government, ready.cycle)
+            touched.add((ready.government.pk, ready.cycle.pk))
             if tick:
                 tick()
-        for government, cycle in touched.values():
-            NationalReport.objects.settle_history(government, cycle)
-            settle_timeliness(government, cycle)
+        answers += len(rows)
+        _insert_answers(rows)
+        NationalReport.objects.settle_histories(touched)
+        settle_timeliness_of(touched)
     return ImportResult(created, updated, answers, non_party)
 
 
