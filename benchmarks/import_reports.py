@@ -33,7 +33,10 @@ def setup(directory: str) -> None:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
+
+    settings.DEBUG = False  # as in production: no log of every query kept in memory
 
     call_command("migrate", interactive=False, verbosity=0)
     from cpbmonitor.services.cycles import sync_cycles

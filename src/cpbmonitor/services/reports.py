@@ -10,7 +10,8 @@ invalid unless ``skip_invalid``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,8 +26,9 @@ from cpbmonitor.core.reports import (
     ReportInputError,
     describe,
     is_on_time,
+    iter_raw_documents,
     missing_mandatory,
-    read_documents,
+    parse_document,
     read_long_table,
     validate,
 )
@@ -50,13 +52,21 @@ Tick = Callable[[], None]
 
 @dataclass(frozen=True)
 class ReadyDocument:
-    """A valid document with everything needed to store it."""
+    """A valid document with everything needed to store it. A document read from a JSON
+    file is kept as its compact JSON and parsed again when stored, so that a large import
+    does not hold every parsed document in memory."""
 
-    document: ReportDocument
+    parsed: ReportDocument | bytes
     file: str
     government: Party
     cycle: ReportingCycle
     missing: list[str]
+
+    @property
+    def document(self) -> ReportDocument:
+        if isinstance(self.parsed, ReportDocument):
+            return self.parsed
+        return parse_document(json.loads(self.parsed), self.file)
 
 
 @dataclass(frozen=True)
@@ -120,11 +130,19 @@ def max_import_bytes() -> int:
     return int(getattr(settings, "CPB_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
 
 
-def read_file(path: Path, questionnaires: dict[str, Questionnaire]) -> list[ReportDocument]:
-    """The documents of one file: BCH JSON, or a long CSV/XLSX table."""
+Read = tuple[str, ReportDocument, bytes | None]
+"""(place in the file, document, its compact JSON when read from JSON)."""
+
+
+def read_file(path: Path, questionnaires: dict[str, Questionnaire]) -> Iterator[Read]:
+    """The documents of one file: BCH JSON (read as a stream), or a long CSV/XLSX table."""
     if path.suffix.lower() in TABLE_SUFFIXES:
-        return read_long_table(path, questionnaires, max_import_bytes())
-    return read_documents(path, max_import_bytes())
+        for document in read_long_table(path, questionnaires, max_import_bytes()):
+            yield f"{path}", document, None
+        return
+    for position, raw, document in iter_raw_documents(path, max_import_bytes()):
+        packed = json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode()
+        yield f"{path}: document #{position}", document, packed
 
 
 class _Checker:
@@ -141,8 +159,16 @@ class _Checker:
             self.parties[code] = Party.objects.resolve(code)
         return self.parties[code]
 
-    def check(self, document: ReportDocument, file: str) -> ReadyDocument | list[str]:
-        """A ``ReadyDocument``, or the problems (one line each) that prevent storing it."""
+    def check(
+        self,
+        document: ReportDocument,
+        file: str,
+        place: str | None = None,
+        packed: bytes | None = None,
+    ) -> ReadyDocument | list[str]:
+        """A ``ReadyDocument``, or the problems (one line each) that prevent storing it.
+        ``place``: where in the file (``file: document #3``); ``packed``: the document's
+        compact JSON, kept instead of the parsed document."""
         where = f"{file}: {document.government}/{document.identifier}"
         cycle = self.cycles.get(document.schema)
         if cycle is None:
@@ -153,9 +179,9 @@ class _Checker:
             return [f"{where}: {error}"]
         states = question_states(questionnaire, document.answers)
         problems = [describe(p, file) for p in validate(document, questionnaire, states)]
-        earlier = self.duplicates.check(document, file)
+        earlier = self.duplicates.check(document, place or file)
         if earlier is not None:
-            problems.append(f"{where}: the same submission is also in {earlier}")
+            problems.append(f"{where}: {place or file} is the same submission as {earlier}")
         try:
             government = self.party(document.government)
         except UnknownGovernment as error:
@@ -163,7 +189,7 @@ class _Checker:
         if problems:
             return problems
         missing = missing_mandatory(document, questionnaire, states)
-        return ReadyDocument(document, file, government, cycle, missing)
+        return ReadyDocument(packed or document, file, government, cycle, missing)
 
 
 def prepare_import(paths: Iterable[Path], tick: Tick | None = None) -> ImportPlan:
@@ -184,19 +210,24 @@ def prepare_import(paths: Iterable[Path], tick: Tick | None = None) -> ImportPla
 def _prepare_file(
     path: Path, checker: _Checker, questionnaires: dict[str, Questionnaire], plan: ImportPlan
 ) -> None:
+    """Check every document of one file; a file that cannot be read to its end is
+    rejected whole."""
     file = str(path)
+    ready: list[ReadyDocument] = []
+    rejected: list[RejectedDocument] = []
     try:
-        documents = read_file(path, questionnaires)
+        for place, document, packed in read_file(path, questionnaires):
+            outcome = checker.check(document, file, place, packed)
+            if isinstance(outcome, ReadyDocument):
+                ready.append(outcome)
+            else:
+                name = f"{document.government}/{document.identifier}"
+                rejected.append(RejectedDocument(file, name, outcome))
     except ReportInputError as error:
         plan.rejected.append(RejectedDocument(file, "(file)", [str(error)]))
         return
-    for document in documents:
-        outcome = checker.check(document, file)
-        if isinstance(outcome, ReadyDocument):
-            plan.ready.append(outcome)
-        else:
-            name = f"{document.government}/{document.identifier}"
-            plan.rejected.append(RejectedDocument(file, name, outcome))
+    plan.ready += ready
+    plan.rejected += rejected
 
 
 # ---------------------------------------------------------------- writing
@@ -247,17 +278,15 @@ ANSWER_BATCH = 5000
 Submission = tuple[str, object]
 
 
-def _existing(plan: ImportPlan) -> dict[Submission, NationalReport]:
-    """The stored reports that documents of ``plan`` resubmit (same identifier and date)."""
-    identifiers = {ready.document.identifier for ready in plan.ready}
-    stored = NationalReport.objects.filter(identifier__in=identifiers)
-    return {(r.identifier, r.submitted_on): r for r in stored}
+def _existing() -> dict[Submission, int]:
+    """Every stored submission (identifier and date) and its report's id."""
+    stored = NationalReport.objects.values_list("identifier", "submitted_on", "pk")
+    return {(identifier, submitted): pk for identifier, submitted, pk in stored}
 
 
 def _store(
-    ready: ReadyDocument, existing: dict[Submission, NationalReport]
+    ready: ReadyDocument, document: ReportDocument, existing: dict[Submission, NationalReport]
 ) -> tuple[NationalReport, bool]:
-    document = ready.document
     fields = {
         "government": ready.government,
         "cycle": ready.cycle,
@@ -269,7 +298,8 @@ def _store(
         "missing_questions": ready.missing,
         "source_file": ready.file,
     }
-    report = existing.get((document.identifier, document.submitted_on))
+    pk = existing.get((document.identifier, document.submitted_on))
+    report = None if pk is None else NationalReport.objects.get(pk=pk)
     created = report is None
     if report is None:
         report = NationalReport(
@@ -290,13 +320,14 @@ def write_import(plan: ImportPlan, tick: Tick | None = None) -> ImportResult:
     non_party: list[str] = []
     rows: list[tuple[int, str, str, str, str]] = []
     with transaction.atomic():
-        existing = _existing(plan)
+        existing = _existing()
         touched: set[tuple[int, int]] = set()
         for ready in plan.ready:
-            report, is_new = _store(ready, existing)
+            document = ready.document
+            report, is_new = _store(ready, document, existing)
             created += is_new
             updated += not is_new
-            rows += [(report.pk, *row) for row in answer_rows(ready.document)]
+            rows += [(report.pk, *row) for row in answer_rows(document)]
             if len(rows) >= ANSWER_BATCH:
                 answers += len(rows)
                 _insert_answers(rows)

@@ -75,9 +75,13 @@ class NationalReportQuerySet(models.QuerySet["NationalReport"]):
         """``settle_history`` for many (government id, cycle id) pairs in a few queries."""
         if not pairs:
             return
-        candidates = self.model.objects.filter(
-            government_id__in={g for g, _ in pairs}, cycle_id__in={c for _, c in pairs}
-        ).order_by(*NEWEST_FIRST)
+        candidates = (
+            self.model.objects.filter(
+                government_id__in={g for g, _ in pairs}, cycle_id__in={c for _, c in pairs}
+            )
+            .only("government_id", "cycle_id", "submitted_on", "published_on", "is_current")
+            .order_by(*NEWEST_FIRST)
+        )
         history = [r for r in candidates if (r.government_id, r.cycle_id) in pairs]
         newest: dict[tuple[int, int], NationalReport] = {}
         for report in history:  # newest first within each pair
