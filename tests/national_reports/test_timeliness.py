@@ -12,7 +12,7 @@ from django.urls import reverse
 from cpbmonitor.core.reports import Answer as CoreAnswer
 from cpbmonitor.national_reports.models import NationalReport, Party
 from cpbmonitor.services import drafts as workflow
-from cpbmonitor.services.evaluation import report_records
+from cpbmonitor.services.evaluation import report_facts
 from cpbmonitor.services.reports import import_reports
 from cpbmonitor.services.timeliness import first_submission, late_if_submitted_now
 from tests.reporting.conftest import PASSWORD, cycle5, people  # noqa: F401
@@ -25,7 +25,7 @@ LATE = "2026-03-10T10:00:00Z"
 
 
 def _facts(government: str):
-    return next(r for r in report_records([5]) if r.government == government)
+    return next(r for r in report_facts([5]) if r.government == government)
 
 
 def test_an_imported_correction_after_the_deadline_keeps_the_report_on_time(

@@ -15,11 +15,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.conf import settings
 from django.db import connection, transaction
 
+from cpbmonitor.conf import setting
 from cpbmonitor.core.formats import Questionnaire, question_states
-from cpbmonitor.core.jsonfile import DEFAULT_MAX_BYTES
 from cpbmonitor.core.reports import (
     Duplicates,
     ReportDocument,
@@ -127,7 +126,7 @@ def _imported_questionnaires(cache: QuestionnaireCache) -> dict[str, Questionnai
 
 def max_import_bytes() -> int:
     """The size limit of an import file (setting ``CPB_IMPORT_MAX_BYTES``)."""
-    return int(getattr(settings, "CPB_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
+    return int(setting("CPB_IMPORT_MAX_BYTES"))
 
 
 Read = tuple[str, ReportDocument, bytes | None]
