@@ -180,7 +180,8 @@ class _Checker:
         problems = [describe(p, file) for p in validate(document, questionnaire, states)]
         earlier = self.duplicates.check(document, place or file)
         if earlier is not None:
-            problems.append(f"{where}: {place or file} is the same submission as {earlier}")
+            here, there = (p.removeprefix(f"{file}: ") for p in (place or file, earlier))
+            problems.append(f"{where}: {here} is the same submission as {there}")
         try:
             government = self.party(document.government)
         except UnknownGovernment as error:
