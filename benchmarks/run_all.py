@@ -1,5 +1,5 @@
-"""Run every benchmark (`make bench`): the indicator engine, the home page, then the
-evaluation report."""
+"""Run every benchmark (`make bench`): the indicator engine, the home page, the
+evaluation report, then importing national reports."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHMARKS = ["evaluate.py", "home_page.py", "evaluation_report.py", "bch_sync.py"]
+BENCHMARKS = [
+    "evaluate.py",
+    "home_page.py",
+    "evaluation_report.py",
+    "bch_sync.py",
+    "import_reports.py",
+]
 
 
 def main() -> None:

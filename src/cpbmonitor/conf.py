@@ -61,6 +61,12 @@ declare(
     DEFAULT_CSP,
     "The ``Content-Security-Policy`` header of every page.",
 )
+declare(
+    "CPB_IMPORT_MAX_BYTES",
+    100 * 1024 * 1024,
+    "Largest national report file an import reads, in bytes (environment variable of the "
+    "same name); a larger file is refused with one message before it is read.",
+)
 
 
 def setting(name: str) -> Any:

@@ -85,7 +85,8 @@ def test_the_same_submission_in_two_files_is_refused_naming_both(tmp_path: Path)
     two = write(tmp_path / "two.json", document("ng", answers=FIRST), document("br", answers=FIRST))
     with pytest.raises(ImportRejected) as caught:
         import_reports([one, two])
-    assert f"{two}: br/NR5-BR-2025-06-01: the same submission is also in {one}" in str(caught.value)
+    expected = f"document #2 is the same submission as {one}: document #1"
+    assert f"{two}: br/NR5-BR-2025-06-01: {expected}" in str(caught.value)
     assert counts() == (0, 0)
 
 
@@ -94,7 +95,7 @@ def test_the_same_submission_in_two_files_is_refused_naming_both(tmp_path: Path)
     [
         (
             "two-reports-with-problems-duplicate.json",
-            "document cz/NR5-CZ-0001: document #3 is the same submission as document #1",
+            "{file}: cz/NR5-CZ-0001: document #3 is the same submission as document #1",
         ),
         ("two-reports-with-problems-nested.json", "document #2: nested more than 32 levels deep"),
     ],
@@ -102,7 +103,7 @@ def test_the_same_submission_in_two_files_is_refused_naming_both(tmp_path: Path)
 def test_files_with_problems_are_refused_with_one_message(name: str, message: str) -> None:
     with pytest.raises(ImportRejected) as caught:
         import_reports([REPORTS / name])
-    assert message in str(caught.value)
+    assert message.format(file=REPORTS / name) in str(caught.value)
     assert "Traceback" not in str(caught.value)
     assert counts() == (0, 0)
 

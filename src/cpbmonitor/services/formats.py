@@ -7,7 +7,6 @@ reports are validated against it.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +18,8 @@ from cpbmonitor.core.formats import (
     FormatError,
     Questionnaire,
     cycles,
-    load_bch_format,
     parse_bch_format,
+    read_bch_json,
     shipped_format,
 )
 from cpbmonitor.national_reports.models import ReportingFormat
@@ -41,8 +40,8 @@ def import_format(path: Path, schema: str) -> ReportingFormat:
     ``UnknownSchema``."""
     if schema not in known_schemas():
         raise UnknownSchema(f"unknown schema {schema!r} (known: {', '.join(known_schemas())})")
-    load_bch_format(path, schema)  # validates; errors name file, item and field
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    data = read_bch_json(path)
+    parse_bch_format(data, schema, source=str(path))  # errors name file, item and field
     with transaction.atomic():
         stored, _ = ReportingFormat.objects.update_or_create(
             schema=schema,

@@ -10,23 +10,24 @@ invalid unless ``skip_invalid``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
-from cpbmonitor.core.formats import Questionnaire
-from cpbmonitor.core.jsonfile import DEFAULT_MAX_BYTES
+from cpbmonitor.conf import setting
+from cpbmonitor.core.formats import Questionnaire, question_states
 from cpbmonitor.core.reports import (
     Duplicates,
     ReportDocument,
     ReportInputError,
     describe,
     is_on_time,
+    iter_raw_documents,
     missing_mandatory,
-    read_documents,
+    parse_document,
     read_long_table,
     validate,
 )
@@ -43,7 +44,7 @@ from cpbmonitor.national_reports.models.reports import ReportStatus
 from cpbmonitor.services.compiled import compiled_row, save_compiled
 from cpbmonitor.services.cycles import sync_cycles
 from cpbmonitor.services.formats import QuestionnaireCache, UnknownSchema
-from cpbmonitor.services.timeliness import settle_timeliness
+from cpbmonitor.services.timeliness import settle_timeliness_of
 
 TABLE_SUFFIXES = frozenset({".csv", ".xlsx"})
 
@@ -52,13 +53,21 @@ Tick = Callable[[], None]
 
 @dataclass(frozen=True)
 class ReadyDocument:
-    """A valid document with everything needed to store it."""
+    """A valid document with everything needed to store it. A document read from a JSON
+    file is kept as its compact JSON and parsed again when stored, so that a large import
+    does not hold every parsed document in memory."""
 
-    document: ReportDocument
+    parsed: ReportDocument | bytes
     file: str
     government: Party
     cycle: ReportingCycle
     missing: list[str]
+
+    @property
+    def document(self) -> ReportDocument:
+        if isinstance(self.parsed, ReportDocument):
+            return self.parsed
+        return parse_document(json.loads(self.parsed), self.file)
 
 
 @dataclass(frozen=True)
@@ -119,14 +128,22 @@ def _imported_questionnaires(cache: QuestionnaireCache) -> dict[str, Questionnai
 
 def max_import_bytes() -> int:
     """The size limit of an import file (setting ``CPB_IMPORT_MAX_BYTES``)."""
-    return int(getattr(settings, "CPB_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
+    return int(setting("CPB_IMPORT_MAX_BYTES"))
 
 
-def read_file(path: Path, questionnaires: dict[str, Questionnaire]) -> list[ReportDocument]:
-    """The documents of one file: BCH JSON, or a long CSV/XLSX table."""
+Read = tuple[str, ReportDocument, bytes | None]
+"""(place in the file, document, its compact JSON when read from JSON)."""
+
+
+def read_file(path: Path, questionnaires: dict[str, Questionnaire]) -> Iterator[Read]:
+    """The documents of one file: BCH JSON (read as a stream), or a long CSV/XLSX table."""
     if path.suffix.lower() in TABLE_SUFFIXES:
-        return read_long_table(path, questionnaires, max_import_bytes())
-    return read_documents(path, max_import_bytes())
+        for document in read_long_table(path, questionnaires, max_import_bytes()):
+            yield f"{path}", document, None
+        return
+    for position, raw, document in iter_raw_documents(path, max_import_bytes()):
+        packed = json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode()
+        yield f"{path}: document #{position}", document, packed
 
 
 class _Checker:
@@ -143,8 +160,16 @@ class _Checker:
             self.parties[code] = Party.objects.resolve(code)
         return self.parties[code]
 
-    def check(self, document: ReportDocument, file: str) -> ReadyDocument | list[str]:
-        """A ``ReadyDocument``, or the problems (one line each) that prevent storing it."""
+    def check(
+        self,
+        document: ReportDocument,
+        file: str,
+        place: str | None = None,
+        packed: bytes | None = None,
+    ) -> ReadyDocument | list[str]:
+        """A ``ReadyDocument``, or the problems (one line each) that prevent storing it.
+        ``place``: where in the file (``file: document #3``); ``packed``: the document's
+        compact JSON, kept instead of the parsed document."""
         where = f"{file}: {document.government}/{document.identifier}"
         cycle = self.cycles.get(document.schema)
         if cycle is None:
@@ -153,18 +178,20 @@ class _Checker:
             questionnaire = self.formats.get(document.schema)
         except UnknownSchema as error:
             return [f"{where}: {error}"]
-        problems = [describe(p, file) for p in validate(document, questionnaire)]
-        earlier = self.duplicates.check(document, file)
+        states = question_states(questionnaire, document.answers)
+        problems = [describe(p, file) for p in validate(document, questionnaire, states)]
+        earlier = self.duplicates.check(document, place or file)
         if earlier is not None:
-            problems.append(f"{where}: the same submission is also in {earlier}")
+            here, there = (p.removeprefix(f"{file}: ") for p in (place or file, earlier))
+            problems.append(f"{where}: {here} is the same submission as {there}")
         try:
             government = self.party(document.government)
         except UnknownGovernment as error:
             problems.insert(0, f"{where}: {error} (not in the list of governments)")
         if problems:
             return problems
-        missing = missing_mandatory(document, questionnaire)
-        return ReadyDocument(document, file, government, cycle, missing)
+        missing = missing_mandatory(document, questionnaire, states)
+        return ReadyDocument(packed or document, file, government, cycle, missing)
 
 
 def prepare_import(paths: Iterable[Path], tick: Tick | None = None) -> ImportPlan:
@@ -185,43 +212,52 @@ def prepare_import(paths: Iterable[Path], tick: Tick | None = None) -> ImportPla
 def _prepare_file(
     path: Path, checker: _Checker, questionnaires: dict[str, Questionnaire], plan: ImportPlan
 ) -> None:
+    """Check every document of one file; a file that cannot be read to its end is
+    rejected whole."""
     file = str(path)
+    ready: list[ReadyDocument] = []
+    rejected: list[RejectedDocument] = []
     try:
-        documents = read_file(path, questionnaires)
+        for place, document, packed in read_file(path, questionnaires):
+            outcome = checker.check(document, file, place, packed)
+            if isinstance(outcome, ReadyDocument):
+                ready.append(outcome)
+            else:
+                name = f"{document.government}/{document.identifier}"
+                rejected.append(RejectedDocument(file, name, outcome))
     except ReportInputError as error:
         plan.rejected.append(RejectedDocument(file, "(file)", [str(error)]))
         return
-    for document in documents:
-        outcome = checker.check(document, file)
-        if isinstance(outcome, ReadyDocument):
-            plan.ready.append(outcome)
-        else:
-            name = f"{document.government}/{document.identifier}"
-            plan.rejected.append(RejectedDocument(file, name, outcome))
+    plan.ready += ready
+    plan.rejected += rejected
 
 
 # ---------------------------------------------------------------- writing
 
 
-def answer_rows(document: ReportDocument) -> list[Answer]:
-    """One unsaved ``Answer`` per value of each answer of ``document``."""
-    rows: list[Answer] = []
+AnswerRow = tuple[str, str, str, str]
+"""``(question, value, text, language)`` of one stored answer value."""
+
+
+def answer_rows(document: ReportDocument) -> list[AnswerRow]:
+    """One row per value of each answer of ``document``."""
+    rows: list[AnswerRow] = []
     for key, answer in document.answers.items():
         if answer.number is not None:
-            rows.append(Answer(question=key, value=str(answer.number)))
+            rows.append((key, str(answer.number), "", ""))
         elif answer.text is not None:
-            rows += [Answer(question=key, text=t, language=lang) for lang, t in answer.text.items()]
+            rows += [(key, "", t, lang) for lang, t in answer.text.items()]
         for value in answer.values:
             language, text = _preferred(answer.additional.get(value, {}))
-            rows.append(Answer(question=key, value=value, text=text, language=language))
+            rows.append((key, value, text, language))
     return rows
 
 
-def answer_sets(rows: Iterable[Answer]) -> dict[str, set[str]]:
+def answer_sets(rows: Iterable[AnswerRow]) -> dict[str, set[str]]:
     """Question -> values of ``rows``, as evaluations read them (``compiled``)."""
     found: dict[str, set[str]] = {}
-    for row in rows:
-        found.setdefault(row.question, set()).add(row.value)
+    for question, value, *_ in rows:
+        found.setdefault(question, set()).add(value)
     return found
 
 
@@ -233,8 +269,34 @@ def _preferred(texts: dict[str, str]) -> tuple[str, str]:
     return language, texts[language]
 
 
-def _store(ready: ReadyDocument) -> tuple[NationalReport, bool]:
-    document = ready.document
+def _insert_answers(rows: list[tuple[int, str, str, str, str]]) -> None:
+    """Insert answer rows in one statement per batch (the ORM's per-object work is the
+    largest cost of an import otherwise)."""
+    meta = Answer._meta
+    names = ("report", "question", "value", "text", "language")
+    columns = ", ".join(connection.ops.quote_name(meta.get_field(n).column) for n in names)
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({columns}) "
+        f"VALUES ({', '.join(['%s'] * len(names))})"
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), ANSWER_BATCH):
+            cursor.executemany(sql, rows[start : start + ANSWER_BATCH])
+
+
+ANSWER_BATCH = 5000
+Submission = tuple[str, object]
+
+
+def _existing() -> dict[Submission, int]:
+    """Every stored submission (identifier and date) and its report's id."""
+    stored = NationalReport.objects.values_list("identifier", "submitted_on", "pk")
+    return {(identifier, submitted): pk for identifier, submitted, pk in stored}
+
+
+def _store(
+    ready: ReadyDocument, document: ReportDocument, existing: dict[Submission, NationalReport]
+) -> tuple[NationalReport, bool]:
     fields = {
         "government": ready.government,
         "cycle": ready.cycle,
@@ -246,9 +308,8 @@ def _store(ready: ReadyDocument) -> tuple[NationalReport, bool]:
         "missing_questions": ready.missing,
         "source_file": ready.file,
     }
-    report = NationalReport.objects.filter(
-        identifier=document.identifier, submitted_on=document.submitted_on
-    ).first()
+    pk = existing.get((document.identifier, document.submitted_on))
+    report = None if pk is None else NationalReport.objects.get(pk=pk)
     created = report is None
     if report is None:
         report = NationalReport(
@@ -267,28 +328,33 @@ def write_import(plan: ImportPlan, tick: Tick | None = None) -> ImportResult:
     """Store the ready documents of ``plan`` in one transaction (all or nothing)."""
     created = updated = answers = 0
     non_party: list[str] = []
+    rows: list[tuple[int, str, str, str, str]] = []
     compiled: list[CompiledAnswers] = []
     with transaction.atomic():
-        touched: dict[tuple[int, int], tuple[Party, ReportingCycle]] = {}
+        existing = _existing()
+        touched: set[tuple[int, int]] = set()
         for ready in plan.ready:
-            report, is_new = _store(ready)
+            document = ready.document
+            report, is_new = _store(ready, document, existing)
             created += is_new
             updated += not is_new
-            rows = answer_rows(ready.document)
-            for row in rows:
-                row.report = report
-            Answer.objects.bulk_create(rows, batch_size=500)
-            answers += len(rows)
-            compiled.append(compiled_row(report.pk, ready.cycle.schema, answer_sets(rows)))
+            document_rows = answer_rows(document)
+            compiled.append(compiled_row(report.pk, ready.cycle.schema, answer_sets(document_rows)))
+            rows += [(report.pk, *row) for row in document_rows]
+            if len(rows) >= ANSWER_BATCH:
+                answers += len(rows)
+                _insert_answers(rows)
+                rows = []
             if not report.by_party:
                 non_party.append(f"{ready.government.iso2}/{report.identifier}")
-            touched[(ready.government.pk, ready.cycle.pk)] = (ready.government, ready.cycle)
+            touched.add((ready.government.pk, ready.cycle.pk))
             if tick:
                 tick()
+        answers += len(rows)
+        _insert_answers(rows)
         save_compiled(compiled)
-        for government, cycle in touched.values():
-            NationalReport.objects.settle_history(government, cycle)
-            settle_timeliness(government, cycle)
+        NationalReport.objects.settle_histories(touched)
+        settle_timeliness_of(touched)
     return ImportResult(created, updated, answers, non_party)
 
 

@@ -55,6 +55,27 @@ def settle_timeliness(government: Party, cycle: ReportingCycle) -> bool:
     return on_time
 
 
+def settle_timeliness_of(pairs: set[Pair]) -> None:
+    """``settle_timeliness`` for many (government id, cycle id) pairs in a few queries."""
+    if not pairs:
+        return
+    cycles = {
+        cycle.pk: cycle for cycle in ReportingCycle.objects.filter(pk__in={c for _, c in pairs})
+    }
+    first = first_submissions(cycles)
+    reports = NationalReport.objects.filter(
+        government_id__in={g for g, _ in pairs}, cycle_id__in=set(cycles)
+    ).values_list("pk", "government_id", "cycle_id")
+    late, on_time = [], []
+    for pk, government_id, cycle_id in reports:
+        pair = (government_id, cycle_id)
+        if pair in pairs:
+            timely = is_on_time(first.get(pair), cycles[cycle_id].deadline)
+            (on_time if timely else late).append(pk)
+    NationalReport.objects.filter(pk__in=on_time).update(on_time=True)
+    NationalReport.objects.filter(pk__in=late).update(on_time=False)
+
+
 def late_if_submitted_now(government: Party, cycle: ReportingCycle) -> bool:
     """Whether submitting now would make the government's report late: no submission for
     the cycle yet, and the deadline has passed."""

@@ -138,3 +138,14 @@ def test_a_question_belongs_to_the_section_it_sits_in() -> None:
     assert "Q051" in [q.key for q in section.questions]
     assert fmt.question("Q051").section == "Article12"  # type: ignore[union-attr]
     assert fmt.question("Q051_a").section == "Article12"  # type: ignore[union-attr]
+
+
+def test_a_format_file_with_a_byte_order_mark_or_nested_too_deep(tmp_path: Path) -> None:
+    with_bom = tmp_path / "bom.json"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + (REF / "cpbNationalReport5.json").read_bytes())
+    assert len(load_bch_format(with_bom, "cpbNationalReport5").all_questions()) == 237
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    with pytest.raises(FormatError) as info:
+        load_bch_format(deep, "cpbNationalReport5")
+    assert str(info.value) == f"{deep}: (file): -: nested more than 32 levels deep; refused"

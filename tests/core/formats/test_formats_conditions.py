@@ -92,3 +92,17 @@ def test_active_keys_and_unknown_rule() -> None:
     with pytest.raises(UnknownRuleError):
         condition_holds(rule, lambda key: None)
     assert set(REGISTRY) >= {c.kind for n in (4, 5) for c in fmt(n).conditions() if c.is_named}
+
+
+def test_why_a_question_takes_no_answer_is_said_in_words() -> None:
+    from cpbmonitor.core.formats import shipped_format
+
+    fifth = shipped_format("cpbNationalReport5")
+    states = question_states(fifth, {"Q066_a": Answer("Q066_a", ("false",))})
+    assert states.why_inactive("Q067") == (
+        "Q067 is enabled only when Q066_a or Q066_b is true (rule &is66_aOr66_b)"
+    )
+    assert states.why_inactive("Q010_adq") == "Q010_adq is shown only when Q010 is 'true'"
+    assert states.why_inactive("Q007") is None
+    states = question_states(fifth, {"Q066_a": Answer("Q066_a", ("true",))})
+    assert states.why_inactive("Q067") is None

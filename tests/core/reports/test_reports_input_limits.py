@@ -110,3 +110,25 @@ def test_invalid_json_is_one_message(tmp_path: Path, text: str, message: str) ->
     with pytest.raises(ReportInputError, match=message) as info:
         read_documents(path)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 1 << 20])
+def test_brackets_inside_strings_do_not_count_wherever_the_file_is_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    from cpbmonitor.core import jsonfile
+
+    monkeypatch.setattr(jsonfile, "CHUNK", chunk)
+    text = '[{"a": "' + "[{" * 40 + '\\"]", "b": ["\\\\", {"c": "}}]]"}]}, {"d": 1}]'
+    path = tmp_path / "strings.json"
+    path.write_text(text, encoding="utf-8")
+    assert [p for p, _ in json_items(path)] == [1, 2]
+    assert next(json_items(path))[1]["a"] == "[{" * 40 + '"]'
+    deep = tmp_path / "deep.json"
+    deep.write_text('[{"a": 1}, {"a": 2}, ' + "[" * 33 + "]" * 33 + "]", encoding="utf-8")
+    with pytest.raises(JsonInputError) as info:
+        list(json_items(deep))
+    assert (info.value.position, info.value.detail) == (
+        3,
+        "nested more than 32 levels deep; refused",
+    )

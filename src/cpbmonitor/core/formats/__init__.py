@@ -1,7 +1,7 @@
 """National report formats: the questionnaire model, the BCH importer, conditions,
 and the project's own shipped definitions, cycles and crosswalks."""
 
-from cpbmonitor.core.formats.bch import load_bch_format, parse_bch_format
+from cpbmonitor.core.formats.bch import load_bch_format, parse_bch_format, read_bch_json
 from cpbmonitor.core.formats.conditions import (
     REGISTRY,
     AnswerLike,
@@ -50,5 +50,6 @@ __all__ = [
     "parse_bch_format",
     "parse_shipped_format",
     "question_states",
+    "read_bch_json",
     "shipped_format",
 ]

@@ -8,7 +8,6 @@ naming the file, the section or question key and the field.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
@@ -26,6 +25,7 @@ from cpbmonitor.core.formats.model import (
     QuestionType,
     Trigger,
 )
+from cpbmonitor.core.jsonfile import JsonInputError, load_json
 
 
 class _Where:
@@ -44,12 +44,17 @@ class _Where:
 
 def load_bch_format(path: str | Path, schema: str) -> Questionnaire:
     """Read a BCH questionnaire JSON file into a ``Questionnaire``."""
+    return parse_bch_format(read_bch_json(path), schema, source=str(path))
+
+
+def read_bch_json(path: str | Path) -> object:
+    """The decoded JSON of a format file (a byte-order mark allowed; too large or too deeply
+    nested input refused with a ``FormatError``)."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FormatError(str(path), "(file)", "-", f"cannot read JSON: {exc}") from exc
-    return parse_bch_format(data, schema, source=str(path))
+        return load_json(path)
+    except JsonInputError as exc:
+        raise FormatError(str(path), "(file)", "-", exc.detail) from None
 
 
 def parse_bch_format(data: object, schema: str, source: str = "<data>") -> Questionnaire:

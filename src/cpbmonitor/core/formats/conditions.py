@@ -149,7 +149,7 @@ class QuestionStates:
         return self.answers.get(key) if self.is_active(key) else None
 
     def _gate(self, key: str, trigger: str) -> bool:
-        rules = [c for c in self.questionnaire.conditions_on(key) if c.trigger == trigger]
+        rules = self.questionnaire.conditions_of(key, trigger)
         return not rules or any(condition_holds(c, self._live) for c in rules)
 
     def is_enabled(self, key: str) -> bool:
@@ -160,6 +160,9 @@ class QuestionStates:
 
     def is_active(self, key: str) -> bool:
         """Enabled, visible, and inside an active sub-section (if any)."""
+        known = self._active.get(key)
+        if known is not None:
+            return known
         if key not in self._active:
             self._active[key] = False  # guards against cyclic rules
             question = self.questionnaire.question(key)
@@ -177,7 +180,7 @@ class QuestionStates:
         if question is not None and question.parent and not self.is_active(question.parent):
             return f"its sub-section {question.parent} takes no answer"
         for trigger, verb in (("enable", "enabled"), ("visible", "shown")):
-            rules = [c for c in self.questionnaire.conditions_on(key) if c.trigger == trigger]
+            rules = self.questionnaire.conditions_of(key, trigger)
             if rules and not self._gate(key, trigger):
                 words = " or ".join(dict.fromkeys(describe_condition(c) for c in rules))
                 return f"{key} is {verb} only when {words}"

@@ -103,6 +103,9 @@ class Questionnaire:
     _by_dependent: dict[str, tuple[Condition, ...]] = field(
         init=False, repr=False, compare=False, hash=False
     )
+    _by_trigger: dict[tuple[str, str], tuple[Condition, ...]] = field(
+        init=False, repr=False, compare=False, hash=False
+    )
 
     def __post_init__(self) -> None:
         by_key = {q.key: q for q in self._walk()}
@@ -112,6 +115,11 @@ class Questionnaire:
                 by_dependent.setdefault(condition.dependent, []).append(condition)
         object.__setattr__(self, "_by_key", by_key)
         object.__setattr__(self, "_by_dependent", {k: tuple(v) for k, v in by_dependent.items()})
+        by_trigger: dict[tuple[str, str], list[Condition]] = {}
+        for key, rules in by_dependent.items():
+            for rule in rules:
+                by_trigger.setdefault((key, rule.trigger), []).append(rule)
+        object.__setattr__(self, "_by_trigger", {k: tuple(v) for k, v in by_trigger.items()})
 
     def _walk(self) -> Iterator[Question]:
         for section in self.sections:
@@ -135,3 +143,7 @@ class Questionnaire:
     def conditions_on(self, dependent_key: str) -> tuple[Condition, ...]:
         """The conditions that enable or show the question ``dependent_key``."""
         return self._by_dependent.get(dependent_key, ())
+
+    def conditions_of(self, dependent_key: str, trigger: str) -> tuple[Condition, ...]:
+        """The conditions with ``trigger`` (``enable`` or ``visible``) on a question."""
+        return self._by_trigger.get((dependent_key, trigger), ())

@@ -6,6 +6,7 @@ from cpbmonitor.core.reports.errors import ReportInputError
 from cpbmonitor.core.reports.readers import (
     Duplicates,
     iter_documents,
+    iter_raw_documents,
     read_documents,
     read_long_table,
     refuse_duplicates,
@@ -22,6 +23,7 @@ __all__ = [
     "is_complete",
     "is_on_time",
     "iter_documents",
+    "iter_raw_documents",
     "missing_mandatory",
     "parse_document",
     "read_documents",

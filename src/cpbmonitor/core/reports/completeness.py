@@ -34,12 +34,16 @@ def _needs_answer(question: Question, states: QuestionStates) -> bool:
     return True
 
 
-def missing_mandatory(document: ReportDocument, questionnaire: Questionnaire) -> list[str]:
+def missing_mandatory(
+    document: ReportDocument,
+    questionnaire: Questionnaire,
+    states: QuestionStates | None = None,
+) -> list[str]:
     """Keys of mandatory questions that are enabled but unanswered, in format order.
 
     A mandatory question disabled by its conditions needs no answer.
     """
-    states = question_states(questionnaire, document.answers)
+    states = states or question_states(questionnaire, document.answers)
     return [
         q.key
         for q in questionnaire.all_questions()

@@ -191,7 +191,10 @@ def _parse_list(key: str, raw: Any, ctx: _Context) -> Iterator[Answer]:
 
 
 def _parse_object(key: str, raw: Any, ctx: _Context) -> Iterator[Answer]:
-    if "value" in raw or "identifier" in raw:
+    value = raw.get("value")
+    if len(raw) == 1 and type(value) is str:  # the commonest shape, read directly
+        yield Answer(key, (value,))
+    elif "value" in raw or "identifier" in raw:
         yield _choices(key, [raw], ctx, listed=False)
     elif _is_nested(raw):  # a sub-section holding its sub-questions' answers
         for sub_key, sub_raw in raw.items():

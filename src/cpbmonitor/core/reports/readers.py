@@ -36,10 +36,19 @@ def iter_documents(
 ) -> Iterator[tuple[int, ReportDocument]]:
     """``(position, document)`` for each document of a JSON file holding one document or a
     list of them, read as a stream (positions count from 1)."""
+    for position, _raw, document in iter_raw_documents(path, max_bytes):
+        yield position, document
+
+
+def iter_raw_documents(
+    path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> Iterator[tuple[int, Any, ReportDocument]]:
+    """``(position, decoded JSON, document)`` for each document of a JSON file: the
+    decoded JSON lets a caller keep a document compactly and parse it again later."""
     path = Path(path)
     try:
         for position, item in json_items(path, max_bytes):
-            yield position, parse_document(item, f"{path}: document #{position}")
+            yield position, item, parse_document(item, f"{path}: document #{position}")
     except JsonInputError as exc:
         where = f"{path}: document #{exc.position}" if exc.position else str(path)
         raise ReportInputError(exc.detail, file=where) from None

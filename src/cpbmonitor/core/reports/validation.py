@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from cpbmonitor.core.formats import Question, Questionnaire, question_states
+from cpbmonitor.core.formats import Question, Questionnaire, QuestionStates, question_states
 from cpbmonitor.core.reports.document import Answer, ReportDocument
 
 
@@ -85,7 +85,7 @@ CHECKERS: dict[str, Checker] = {
 
 
 def _findings(
-    document: ReportDocument, questionnaire: Questionnaire
+    document: ReportDocument, questionnaire: Questionnaire, states: QuestionStates | None
 ) -> Iterator[tuple[str | None, Finding]]:
     if document.schema != questionnaire.schema:
         yield (
@@ -97,7 +97,7 @@ def _findings(
             ),
         )
         return
-    states = question_states(questionnaire, document.answers)
+    states = states or question_states(questionnaire, document.answers)
     for key, answer in document.answers.items():
         question = questionnaire.question(key)
         if question is None:
@@ -110,11 +110,16 @@ def _findings(
             yield key, finding
 
 
-def validate(document: ReportDocument, questionnaire: Questionnaire) -> list[Problem]:
-    """Every problem of ``document`` against ``questionnaire`` (empty when valid)."""
+def validate(
+    document: ReportDocument,
+    questionnaire: Questionnaire,
+    states: QuestionStates | None = None,
+) -> list[Problem]:
+    """Every problem of ``document`` against ``questionnaire`` (empty when valid);
+    ``states``: the questions' states for the document's answers, when already known."""
     return [
         Problem(document.government, document.identifier, key, value, message, code)
-        for key, (code, value, message) in _findings(document, questionnaire)
+        for key, (code, value, message) in _findings(document, questionnaire, states)
     ]
 
 

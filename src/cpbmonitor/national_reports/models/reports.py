@@ -71,6 +71,27 @@ class NationalReportQuerySet(models.QuerySet["NationalReport"]):
         self.model.objects.bulk_update(history, ["is_current", "superseded_by"])
         return history[0]
 
+    def settle_histories(self, pairs: set[tuple[int, int]]) -> None:
+        """``settle_history`` for many (government id, cycle id) pairs in a few queries."""
+        if not pairs:
+            return
+        candidates = (
+            self.model.objects.filter(
+                government_id__in={g for g, _ in pairs}, cycle_id__in={c for _, c in pairs}
+            )
+            .only("government_id", "cycle_id", "submitted_on", "published_on", "is_current")
+            .order_by(*NEWEST_FIRST)
+        )
+        history = [r for r in candidates if (r.government_id, r.cycle_id) in pairs]
+        newest: dict[tuple[int, int], NationalReport] = {}
+        for report in history:  # newest first within each pair
+            pair = (report.government_id, report.cycle_id)
+            report.superseded_by = newest.get(pair)
+            report.is_current = report.superseded_by is None
+            newest[pair] = report
+        self.model.objects.filter(pk__in=[r.pk for r in history]).update(is_current=False)
+        self.model.objects.bulk_update(history, ["is_current", "superseded_by"], batch_size=500)
+
     def refresh_party_flags(self) -> int:
         """Recompute ``by_party`` (after the list of Parties changed); returns the count changed."""
         changed = []
