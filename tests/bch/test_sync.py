@@ -196,3 +196,20 @@ def test_progress_is_told_what_is_planned(fake: FakeBch, bch_settings: BchSettin
     sync(bch_settings, [SCHEMA], progress=recorder)
     assert recorder.plans == [(SCHEMA, 5)]
     assert recorder.advanced == 5
+
+
+def test_quarantined_document_comes_back_when_corrected(
+    fake: FakeBch, bch_settings: BchSettings
+) -> None:
+    publish(fake, "sl", "2026-02-01T09:00:00Z", answers={"Q007": {"value": "maybe"}})
+    sync(bch_settings, [SCHEMA])
+    assert QuarantinedDocument.objects.open().count() == 1
+    # Corrected on the BCH without a new date: only a full sync fetches it again.
+    publish(fake, "sl", "2026-02-01T09:00:00Z")
+    assert sync(bch_settings, [SCHEMA]).fetched == 0
+    run = sync(bch_settings, [SCHEMA], retry_quarantined=True)
+    assert (run.fetched, run.new, run.revised, run.unchanged, run.refused) == (1, 1, 0, 4, 0)
+    assert QuarantinedDocument.objects.open().count() == 0
+    assert QuarantinedDocument.objects.get().resolved_at is not None
+    assert NationalReport.objects.get(identifier="NR5-SL").on_time is True
+    assert not HarvestedDocument.objects.get(identifier="NR5-SL").quarantined
