@@ -2,7 +2,8 @@
 
 ``FakeBch`` answers requests as plain data (status, headers, body); ``handler`` serves it
 through pytest-httpserver, ``serve`` through a small threaded ``http.server`` (for the
-benchmark). Documents are published with their index dates; ``faults`` holds statuses
+benchmark). Documents are published with their index dates (bytes are served as they
+are, anything else as JSON); ``faults`` holds statuses
 answered (once each, in order) before any real answer, to test the retries.
 """
 
@@ -86,7 +87,8 @@ class FakeBch:
             identifier = unquote(path[len(DOCUMENTS) :])
             if identifier not in self.documents:
                 return 404, {}, b'{"error": "not found"}'
-            return 200, {}, _json(self.documents[identifier])
+            served = self.documents[identifier]
+            return 200, {}, served if isinstance(served, bytes) else _json(served)
         return 404, {}, b"{}"
 
     def _select(self, params: Mapping[str, str]) -> dict[str, Any]:

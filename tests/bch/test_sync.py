@@ -213,3 +213,19 @@ def test_quarantined_document_comes_back_when_corrected(
     assert QuarantinedDocument.objects.get().resolved_at is not None
     assert NationalReport.objects.get(identifier="NR5-SL").on_time is True
     assert not HarvestedDocument.objects.get(identifier="NR5-SL").quarantined
+
+
+def test_unreadable_answer_is_quarantined_as_answered(
+    fake: FakeBch, bch_settings: BchSettings
+) -> None:
+    fake.documents["NR5-NG"] = b"[" * 100_000 + b"]" * 100_000
+    fake.documents["NR5-EU"] = ["not", "an", "object"]
+    run = sync(bch_settings, [SCHEMA])
+    assert (run.status, run.fetched, run.new, run.refused) == ("succeeded", 3, 3, 2)
+    held = {q.identifier: q for q in QuarantinedDocument.objects.all()}
+    assert held["NR5-EU"].error == (
+        f"BCH {SCHEMA} NR5-EU: GET /api/v2013/documents/NR5-EU: the document is not a JSON object"
+    )
+    assert held["NR5-EU"].document == {"unreadable answer": '["not", "an", "object"]'}
+    assert held["NR5-NG"].error.endswith("the answer is JSON nested too deeply to read")
+    assert held["NR5-NG"].document["unreadable answer"] == "[" * 100_000

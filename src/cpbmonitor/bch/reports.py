@@ -54,7 +54,7 @@ def harvest_reports(
     counts.unchanged += len(found.plan.unchanged)
     progress.planned(schema, len(found.plan.fetch))
     errors = len(counts.errors)
-    for fetched in batches(client, found.plan, counts, progress):
+    for fetched in batches(client, found.plan, run, counts, progress):
         _store_batch(fetched, run, counts, progress)
     if len(counts.errors) == errors:
         succeeded(found.state, run, found.watermark)
