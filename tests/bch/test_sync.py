@@ -164,15 +164,15 @@ def test_resume_after_interruption(
     """Interrupted while storing the second batch of two: the first batch is kept, the
     second rolled back whole; the next sync fetches the three others only."""
     settle = reports._settle
-    calls: list[str] = []
+    calls: list[int] = []
 
-    def interrupted_at_the_third(ready, fetched, first):  # type: ignore[no-untyped-def]
-        calls.append(fetched.entry.identifier)
-        if len(calls) == 3:
+    def interrupted_at_the_second(ready, known):  # type: ignore[no-untyped-def]
+        calls.append(len(ready))
+        if len(calls) == 2:
             raise KeyboardInterrupt
-        settle(ready, fetched, first)
+        settle(ready, known)
 
-    monkeypatch.setattr(reports, "_settle", interrupted_at_the_third)
+    monkeypatch.setattr(reports, "_settle", interrupted_at_the_second)
     small = bch_settings.model_copy(update={"batch": 2})
     with pytest.raises(KeyboardInterrupt):
         sync(small, [SCHEMA])
