@@ -123,9 +123,16 @@ def quarantine(
     from cpbmonitor.services.bch import quarantined
 
     rows = quarantined(include_resolved=resolved)
-    table_rows: list[dict[str, Any]] = attribute_rows(rows, QUARANTINE_COLUMNS)
+    full: list[dict[str, Any]] = attribute_rows(rows, QUARANTINE_COLUMNS)
     json_rows = [
         {**row, "resolved_at": item.resolved_at, "document": item.document}
-        for row, item in zip(table_rows, rows, strict=True)
+        for row, item in zip(full, rows, strict=True)
     ]
-    emit(fmt, table_rows, QUARANTINE_COLUMNS, title="BCH quarantine", json_data=json_rows)
+    shown = full if fmt is not OutputFormat.table else [_first_problem(row) for row in full]
+    emit(fmt, shown, QUARANTINE_COLUMNS, title="BCH quarantine", json_data=json_rows)
+
+
+def _first_problem(row: dict[str, Any]) -> dict[str, Any]:
+    """In a table, an error's first line and how many more (the JSON has them all)."""
+    first, *more = str(row["error"]).splitlines() or [""]
+    return {**row, "error": first + (f" (+{len(more)} more)" if more else "")}
