@@ -57,7 +57,8 @@ def sync(
     """Harvest national reports of every cycle whose format is installed (fetching only
     what is new or changed since the last successful sync); refused documents go to the
     quarantine. Settings: CPB_BCH_URL, CPB_BCH_CONCURRENCY, CPB_BCH_RETRIES,
-    CPB_BCH_TIMEOUT, CPB_BCH_BACKOFF, CPB_BCH_MAX_BACKOFF, CPB_BCH_PAGE_SIZE."""
+    CPB_BCH_TIMEOUT, CPB_BCH_BACKOFF, CPB_BCH_MAX_BACKOFF, CPB_BCH_PAGE_SIZE, CPB_BCH_BATCH
+    (see the README)."""
     from cpbmonitor.core.bch.settings import BchSettings, SettingsError
 
     if cycle and schema:
