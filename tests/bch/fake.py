@@ -2,7 +2,8 @@
 
 ``FakeBch`` answers requests as plain data (status, headers, body); ``handler`` serves it
 through pytest-httpserver, ``serve`` through a small threaded ``http.server`` (for the
-benchmark). Documents are published with their index dates; ``faults`` holds statuses
+benchmark). Documents are published with their index dates (bytes are served as they
+are, anything else as JSON); ``faults`` holds statuses
 answered (once each, in order) before any real answer, to test the retries.
 """
 
@@ -86,7 +87,8 @@ class FakeBch:
             identifier = unquote(path[len(DOCUMENTS) :])
             if identifier not in self.documents:
                 return 404, {}, b'{"error": "not found"}'
-            return 200, {}, _json(self.documents[identifier])
+            served = self.documents[identifier]
+            return 200, {}, served if isinstance(served, bytes) else _json(served)
         return 404, {}, b"{}"
 
     def _select(self, params: Mapping[str, str]) -> dict[str, Any]:
@@ -130,8 +132,8 @@ def install(httpserver, fake: FakeBch) -> str:  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def serve(fake: FakeBch) -> Iterator[str]:
-    """Serve ``fake`` from a threaded ``http.server`` on a free loopback port."""
+def serve(fake: FakeBch, port: int = 0) -> Iterator[str]:
+    """Serve ``fake`` from a threaded ``http.server`` on loopback (a free port by default)."""
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -150,7 +152,7 @@ def serve(fake: FakeBch) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -158,3 +160,49 @@ def serve(fake: FakeBch) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def publish_files(fake: FakeBch, paths: list[str]) -> int:
+    """Publish the documents of BCH JSON files (one document or a list, wrapped or bare),
+    each first published on its ``submittedOn``; returns how many."""
+    count = 0
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        for item in data if isinstance(data, list) else [data]:
+            body = item.get("body", item)
+            header, government = body["header"], body["government"]
+            fake.publish(
+                item,
+                identifier=header["identifier"],
+                schema=header["schema"],
+                government=str(government.get("identifier", "")).lower(),
+                created=item.get("submittedOn") or "2026-01-01T00:00:00Z",
+            )
+            count += 1
+    return count
+
+
+def main() -> None:
+    """``python -m tests.bch.fake --port 8765 FILE...``: serve report files as the BCH
+    would, to try ``cpb bch sync --url http://127.0.0.1:8765`` by hand."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("files", nargs="+")
+    args = parser.parse_args()
+    fake = FakeBch()
+    count = publish_files(fake, args.files)
+    with serve(fake, args.port) as url:
+        print(f"fake BCH serving {count} document(s) at {url} (Ctrl-C stops)", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

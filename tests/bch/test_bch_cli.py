@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 from cpbmonitor.cli.app import app
 from cpbmonitor.national_reports.models import NationalReport
 from tests.bch.conftest import publish
-from tests.bch.fake import FakeBch
+from tests.bch.fake import FakeBch, install, publish_files
 from tests.national_reports.documents import write
+from tests.paths import FIXTURES
 
 runner = CliRunner()
 pytestmark = pytest.mark.usefixtures("world")
@@ -109,7 +110,7 @@ def test_quarantine_and_runs_are_listed(fake: FakeBch) -> None:
         ("succeeded", 5, 4, 1)
     ]
     table = run("bch", "quarantine")
-    assert "NR5-SL" in table.output
+    assert "NR5-SL" in table.output and "'maybe'" in table.output
 
 
 def test_unreachable_bch_is_a_recorded_failed_run() -> None:
@@ -138,3 +139,18 @@ def test_bad_options_are_one_clear_error(
     assert result.exit_code == 1
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_quarantine_table_shows_the_first_problem_and_how_many_more(httpserver) -> None:  # type: ignore[no-untyped-def]
+    fake = FakeBch()
+    bad = FIXTURES / "reports" / "br-cpbNationalReport5-with-problems.json"
+    assert publish_files(fake, [str(bad)]) == 2  # a fifth report with problems, a fourth
+    url = install(httpserver, fake)
+    assert run("bch", "sync", "--url", url).exit_code == 0
+    [held] = json.loads(run("bch", "quarantine", "--format", "json").output)
+    problems = held["error"].splitlines()
+    assert held["identifier"] == "NR5-BR-0002" and len(problems) >= 5
+    table = run("bch", "quarantine", env={"COLUMNS": "400"}).output
+    [line] = [row for row in table.splitlines() if "NR5-BR-0002" in row]
+    assert problems[0].split(": ")[-1] in line
+    assert f"(+{len(problems) - 1} more)" in line

@@ -3,9 +3,11 @@ Party must publish counted per government (indicator A.2(b))."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from cpbmonitor.bch.models import QuarantinedDocument, RecordCount
+from cpbmonitor.bch.models import CountedRecord, QuarantinedDocument
 from cpbmonitor.core.bch.settings import BchSettings
 from cpbmonitor.records.models import Record
 from cpbmonitor.services.bch import record_counts, sync
@@ -100,17 +102,26 @@ def test_records_are_harvested_refused_ones_quarantined(
 def test_records_no_party_must_publish_are_counted(
     records: FakeBch, bch_settings: BchSettings
 ) -> None:
+    # One more expert of eu, first published later; one organization of no government.
+    put(records, "biosafetyExpert", "EXP-2", "eu")
+    records.entries["EXP-2"]["createdDate_dt"] = "2024-05-01T00:00:00Z"
+    records.entries["EXP-2"]["updatedDate_dt"] = "2024-05-01T00:00:00Z"
+    put(records, "organization", "ORG-3")
     sync(bch_settings, ["cpbNationalReport5"], records=True)
     assert record_counts() == {
         "br": {"organization": 2, "virtual-library-resource": 3},
-        "eu": {"expert": 1},
+        "eu": {"expert": 2},
         "ng": {"virtual-library-resource": 1},
     }
-    assert record_counts(frozenset({"expert"})) == {"eu": {"expert": 1}}
-    # A later count replaces the earlier one.
+    assert record_counts(["expert"]) == {"eu": {"expert": 2}}
+    # As on 2023-12-31 (the records were first published on 2021-03-04, EXP-2 in 2024).
+    assert record_counts(["expert"], on=dt.date(2023, 12, 31)) == {"eu": {"expert": 1}}
+    assert record_counts(on=dt.date(2020, 12, 31)) == {}
+    assert CountedRecord.objects.filter(kind="organization").count() == 3
+    # A later sync replaces what was listed: ORG-2 withdrawn from the BCH.
     del records.entries["ORG-2"]
     sync(bch_settings, ["cpbNationalReport5"], records=True)
-    assert RecordCount.objects.get(government="br", kind="organization").count == 1
+    assert record_counts(["organization"]) == {"br": {"organization": 1}}
 
 
 def test_second_records_sync_fetches_nothing(records: FakeBch, bch_settings: BchSettings) -> None:

@@ -103,10 +103,10 @@ def test_malformed_document_is_quarantined(fake: FakeBch, bch_settings: BchSetti
     held = {q.identifier: q for q in QuarantinedDocument.objects.all()}
     assert sorted(held) == ["NR5-EU", "NR5-SL"]
     assert held["NR5-SL"].document == bad
-    assert held["NR5-SL"].error == (
-        f"BCH {SCHEMA} NR5-SL: document #1: document sl/NR5-SL: question Q007: "
-        "value 'not an answer': "
-        "unreadable answer"
+    # Named as the harvested document, then as the import names a document's problem.
+    assert held["NR5-SL"].error.startswith(f"BCH {SCHEMA} NR5-SL: ")
+    assert held["NR5-SL"].error.endswith(
+        "document sl/NR5-SL: question Q007: value 'not an answer': unreadable answer"
     )
     assert held["NR5-EU"].document == odd
     assert held["NR5-EU"].error == (
@@ -164,15 +164,15 @@ def test_resume_after_interruption(
     """Interrupted while storing the second batch of two: the first batch is kept, the
     second rolled back whole; the next sync fetches the three others only."""
     settle = reports._settle
-    calls: list[str] = []
+    calls: list[int] = []
 
-    def interrupted_at_the_third(ready, fetched, first):  # type: ignore[no-untyped-def]
-        calls.append(fetched.entry.identifier)
-        if len(calls) == 3:
+    def interrupted_at_the_second(ready, known):  # type: ignore[no-untyped-def]
+        calls.append(len(ready))
+        if len(calls) == 2:
             raise KeyboardInterrupt
-        settle(ready, fetched, first)
+        settle(ready, known)
 
-    monkeypatch.setattr(reports, "_settle", interrupted_at_the_third)
+    monkeypatch.setattr(reports, "_settle", interrupted_at_the_second)
     small = bch_settings.model_copy(update={"batch": 2})
     with pytest.raises(KeyboardInterrupt):
         sync(small, [SCHEMA])
@@ -197,3 +197,36 @@ def test_progress_is_told_what_is_planned(fake: FakeBch, bch_settings: BchSettin
     sync(bch_settings, [SCHEMA], progress=recorder)
     assert recorder.plans == [(SCHEMA, 5)]
     assert recorder.advanced == 5
+
+
+def test_quarantined_document_comes_back_when_corrected(
+    fake: FakeBch, bch_settings: BchSettings
+) -> None:
+    publish(fake, "sl", "2026-02-01T09:00:00Z", answers={"Q007": {"value": "maybe"}})
+    sync(bch_settings, [SCHEMA])
+    assert QuarantinedDocument.objects.open().count() == 1
+    # Corrected on the BCH without a new date: only a full sync fetches it again.
+    publish(fake, "sl", "2026-02-01T09:00:00Z")
+    assert sync(bch_settings, [SCHEMA]).fetched == 0
+    run = sync(bch_settings, [SCHEMA], retry_quarantined=True)
+    assert (run.fetched, run.new, run.revised, run.unchanged, run.refused) == (1, 1, 0, 4, 0)
+    assert QuarantinedDocument.objects.open().count() == 0
+    assert QuarantinedDocument.objects.get().resolved_at is not None
+    assert NationalReport.objects.get(identifier="NR5-SL").on_time is True
+    assert not HarvestedDocument.objects.get(identifier="NR5-SL").quarantined
+
+
+def test_unreadable_answer_is_quarantined_as_answered(
+    fake: FakeBch, bch_settings: BchSettings
+) -> None:
+    fake.documents["NR5-NG"] = b"[" * 100_000 + b"]" * 100_000
+    fake.documents["NR5-EU"] = ["not", "an", "object"]
+    run = sync(bch_settings, [SCHEMA])
+    assert (run.status, run.fetched, run.new, run.refused) == ("succeeded", 3, 3, 2)
+    held = {q.identifier: q for q in QuarantinedDocument.objects.all()}
+    assert held["NR5-EU"].error == (
+        f"BCH {SCHEMA} NR5-EU: GET /api/v2013/documents/NR5-EU: the document is not a JSON object"
+    )
+    assert held["NR5-EU"].document == {"unreadable answer": '["not", "an", "object"]'}
+    assert held["NR5-NG"].error.endswith("the answer is JSON nested too deeply to read")
+    assert held["NR5-NG"].document["unreadable answer"] == "[" * 100_000

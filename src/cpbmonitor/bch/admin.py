@@ -9,9 +9,9 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from cpbmonitor.bch.models import (
+    CountedRecord,
     HarvestedDocument,
     QuarantinedDocument,
-    RecordCount,
     SyncRun,
     SyncState,
 )
@@ -53,7 +53,8 @@ class QuarantinedDocumentAdmin(ReadOnly):
     search_fields = ("identifier", "government", "error")
 
 
-@admin.register(RecordCount)
-class RecordCountAdmin(ReadOnly):
-    list_display = ("government", "kind", "count", "counted_at")
+@admin.register(CountedRecord)
+class CountedRecordAdmin(ReadOnly):
+    list_display = ("identifier", "kind", "government", "first_published")
     list_filter = ("kind",)
+    search_fields = ("identifier", "government")

@@ -1,65 +1,67 @@
-"""Counts of the BCH records no Party must publish (virtual library resources, experts,
-organizations), per government: what indicator A.2(b) measures.
+"""The BCH records no Party must publish (virtual library resources, experts,
+organizations), counted per government: what indicator A.2(b) measures.
 
-The sync lists the current documents of each counted schema in the index (identifiers
-and governments only; nothing is fetched) and replaces the stored counts.
-``record_counts`` is the service the indicator reads.
+The sync lists the current documents of each counted schema in the index (identifiers,
+governments and first publication only; nothing is fetched) and replaces what it kept of
+that kind. ``record_counts`` is the service the indicator reads: the number per
+government, as on a date when one is given (records first published by then).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import datetime as dt
+from collections.abc import Collection
 
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Count
 
-from cpbmonitor.bch.models import RecordCount, SyncRun
+from cpbmonitor.bch.models import CountedRecord, SyncRun
 from cpbmonitor.core.bch.client import BchClient
+from cpbmonitor.core.bch.index import IndexEntry
 from cpbmonitor.core.bch.mapping import CountedSchema
 
-COUNT_FIELDS = "identifier_s,government_s,schema_s,createdDate_dt,updatedDate_dt"
 
-
-def count_schema(client: BchClient, counted: CountedSchema) -> Counter[str]:
-    """Current documents of ``counted`` per government (``""``: no government)."""
-    per_government: Counter[str] = Counter()
-    seen: set[str] = set()
-    for page in client.index_pages(counted.bch_schema, fields=COUNT_FIELDS):
+def listed(client: BchClient, counted: CountedSchema) -> list[IndexEntry]:
+    """The current documents of ``counted`` in the index, each once."""
+    entries: dict[str, IndexEntry] = {}
+    for page in client.index_pages(counted.bch_schema):
         for entry in page.entries:
-            if entry.identifier not in seen:
-                seen.add(entry.identifier)
-                per_government[entry.government] += 1
-    return per_government
+            entries.setdefault(entry.identifier, entry)
+    return list(entries.values())
 
 
-def store_counts(counted: CountedSchema, counts: Counter[str], run: SyncRun) -> int:
-    """Replace the stored counts of ``counted.kind``; returns the governments counted."""
-    now = timezone.now()
+def store_counted(counted: CountedSchema, entries: list[IndexEntry], run: SyncRun) -> int:
+    """Replace the kept records of ``counted.kind`` by ``entries``; returns how many."""
     rows = [
-        RecordCount(
-            government=government,
+        CountedRecord(
+            identifier=entry.identifier,
             kind=counted.kind,
             schema=counted.bch_schema,
-            count=count,
-            counted_at=now,
+            government=entry.government,
+            first_published=entry.created,
             run=run,
         )
-        for government, count in sorted(counts.items())
-        if government
+        for entry in entries
     ]
     with transaction.atomic():
-        RecordCount.objects.filter(kind=counted.kind).delete()
-        RecordCount.objects.bulk_create(rows)
+        CountedRecord.objects.filter(kind=counted.kind).delete()
+        CountedRecord.objects.bulk_create(rows, batch_size=500)
     return len(rows)
 
 
-def record_counts(kinds: frozenset[str] | None = None) -> dict[str, dict[str, int]]:
-    """Government -> kind -> number of current BCH records, as last counted (only the
-    ``kinds`` asked for, every kind by default). For indicator A.2(b)."""
-    rows = RecordCount.objects.all()
+def record_counts(
+    kinds: Collection[str] | None = None, on: dt.date | None = None
+) -> dict[str, dict[str, int]]:
+    """Government -> kind -> number of current BCH records of that kind (first published
+    on or before ``on`` when given), as listed by the last sync; only ``kinds`` when
+    given. Records of no government are left out. For indicator A.2(b)."""
+    rows = CountedRecord.objects.exclude(government="")
     if kinds is not None:
-        rows = rows.filter(kind__in=kinds)
+        rows = rows.filter(kind__in=list(kinds))
+    if on is not None:
+        rows = rows.filter(first_published__date__lte=on)
     result: dict[str, dict[str, int]] = {}
-    for government, kind, count in rows.values_list("government", "kind", "count"):
-        result.setdefault(government, {})[kind] = count
+    grouped = rows.values("government", "kind").annotate(n=Count("id")).order_by()
+    for row in grouped:
+        result.setdefault(row["government"], {})[row["kind"]] = row["n"]
     return result

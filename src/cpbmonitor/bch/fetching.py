@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from cpbmonitor.bch.models import SyncState
+from cpbmonitor.bch.models import SyncRun, SyncState
 from cpbmonitor.bch.progress import Progress
-from cpbmonitor.bch.state import Counts, known, state_of
+from cpbmonitor.bch.state import Counts, known, quarantine, state_of
 from cpbmonitor.core.bch import planning
 from cpbmonitor.core.bch.client import BchClient
-from cpbmonitor.core.bch.errors import BchError
+from cpbmonitor.core.bch.errors import BchAnswerError, BchError
 from cpbmonitor.core.bch.index import IndexEntry
 
 
@@ -50,17 +50,27 @@ def listing(client: BchClient, schema: str, retry_quarantined: bool) -> Listing:
 
 
 def batches(
-    client: BchClient, plan: planning.FetchPlan, counts: Counts, progress: Progress
+    client: BchClient,
+    plan: planning.FetchPlan,
+    run: SyncRun,
+    counts: Counts,
+    progress: Progress,
 ) -> Iterator[list[Fetched]]:
     """The planned documents, ``settings.batch`` at a time (the next batch is fetched
-    while one is stored); a document that cannot be fetched becomes an error of the
-    run (it is fetched again by the next sync)."""
+    while one is stored). A document that cannot be fetched becomes an error of the run
+    (it is fetched again by the next sync); one the BCH answers unreadably (not JSON,
+    nested too deeply, not an object) is quarantined with what it answered."""
     size = client.settings.batch
     planned = {entry.identifier: (entry, change) for entry, change in plan.fetch}
     fetched: list[Fetched] = []
     for identifier, answer in client.documents(planned, ahead=size):
         entry, change = planned[identifier]
-        if isinstance(answer, BchError):
+        if isinstance(answer, BchAnswerError):
+            unreadable = {"unreadable answer": answer.raw}
+            quarantine(entry, unreadable, f"BCH {entry.schema} {identifier}: {answer}", run)
+            counts.refused += 1
+            progress.advance()
+        elif isinstance(answer, BchError):
             counts.errors.append(f"{entry.schema} {identifier}: {answer}")
             progress.advance()
         else:

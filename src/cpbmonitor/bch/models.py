@@ -1,6 +1,6 @@
 """What the BCH sync keeps: its runs, the state of each schema, what it knows of each
-BCH document, the documents it refused (quarantine), and counts of records per
-government that no Party must publish (indicator A.2(b))."""
+BCH document, the documents it refused (quarantine), and the records no Party must
+publish, counted per government for indicator A.2(b)."""
 
 from __future__ import annotations
 
@@ -116,22 +116,26 @@ class QuarantinedDocument(models.Model):
         return f"{self.identifier} ({self.schema})"
 
 
-class RecordCount(models.Model):
-    """How many current BCH records of one non-mandatory kind a government published,
-    as counted by the sync of ``counted_at``."""
+class CountedRecord(models.Model):
+    """A current BCH record of a kind no Party must publish (virtual library resource,
+    expert, organization), as listed by the index at the last sync: what indicator
+    A.2(b) counts per government, as on any date (by first publication)."""
 
-    government = models.CharField(max_length=10)
+    identifier = models.CharField(max_length=200)
     kind = models.CharField(max_length=40, help_text="virtual-library-resource, expert...")
     schema = models.CharField(max_length=100)
-    count = models.PositiveIntegerField()
-    counted_at = models.DateTimeField()
+    government = models.CharField(max_length=10, blank=True)
+    first_published = models.DateTimeField(help_text="createdDate_dt.")
     run = models.ForeignKey(SyncRun, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
-        ordering = ["government", "kind"]
+        ordering = ["kind", "government", "identifier"]
         constraints = [
-            models.UniqueConstraint(fields=["government", "kind"], name="one_count_per_kind")
+            models.UniqueConstraint(
+                fields=["kind", "identifier"], name="one_row_per_counted_record"
+            )
         ]
+        indexes = [models.Index(fields=["kind", "government"])]
 
     def __str__(self) -> str:
-        return f"{self.government} {self.kind}: {self.count}"
+        return f"{self.kind} {self.identifier} ({self.government or '-'})"

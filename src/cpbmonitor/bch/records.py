@@ -34,7 +34,7 @@ def harvest_records(
     counts.unchanged += len(found.plan.unchanged)
     progress.planned(mapping.bch_schema, len(found.plan.fetch))
     errors = len(counts.errors)
-    for fetched in batches(client, found.plan, counts, progress):
+    for fetched in batches(client, found.plan, run, counts, progress):
         _store_batch(mapping, fetched, run, counts, progress)
     if len(counts.errors) == errors:
         succeeded(found.state, run, found.watermark)

@@ -10,16 +10,17 @@ new current report keeps the on-time judgement of the first publication.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import tempfile
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Concat
 
 from cpbmonitor.bch.fetching import Fetched, batches, listing
-from cpbmonitor.bch.models import SyncRun
+from cpbmonitor.bch.models import HarvestedDocument, SyncRun
 from cpbmonitor.bch.progress import Progress
 from cpbmonitor.bch.state import Counts, quarantine, remember, succeeded
 from cpbmonitor.core.bch.client import BchClient
@@ -54,7 +55,7 @@ def harvest_reports(
     counts.unchanged += len(found.plan.unchanged)
     progress.planned(schema, len(found.plan.fetch))
     errors = len(counts.errors)
-    for fetched in batches(client, found.plan, counts, progress):
+    for fetched in batches(client, found.plan, run, counts, progress):
         _store_batch(fetched, run, counts, progress)
     if len(counts.errors) == errors:
         succeeded(found.state, run, found.watermark)
@@ -83,9 +84,9 @@ def _store_batch(batch: list[Fetched], run: SyncRun, counts: Counts, progress: P
     with transaction.atomic():
         write_import(plan)
         known = remember([by_file[ready.file].entry for ready in plan.ready], run, stored=True)
-        for ready in plan.ready:
-            fetched = by_file[ready.file]
-            _settle(ready, fetched, known[fetched.entry.identifier].first_published)
+        _settle(
+            plan.ready, {r.document.identifier: known[r.document.identifier] for r in plan.ready}
+        )
         for fetched, error in refused:
             quarantine(fetched.entry, fetched.document, error, run)
     for ready in plan.ready:
@@ -95,10 +96,19 @@ def _store_batch(batch: list[Fetched], run: SyncRun, counts: Counts, progress: P
         progress.advance()
 
 
-def _settle(ready: ReadyDocument, fetched: Fetched, first_published: dt.datetime) -> None:
-    """A stored report's timeliness judged on its first publication; its source named."""
-    NationalReport.objects.filter(
-        identifier=ready.document.identifier, submitted_on=ready.document.submitted_on
-    ).update(
-        on_time=is_on_time(first_published, ready.cycle.deadline), source_file=source_of(fetched)
+def _settle(ready: list[ReadyDocument], known: dict[str, HarvestedDocument]) -> None:
+    """The stored reports' timeliness judged on their first publication, their source
+    named (one query for the batch)."""
+    if not ready:
+        return
+    submissions = Q()
+    on_time: list[str] = []
+    for item in ready:
+        identifier = item.document.identifier
+        submissions |= Q(identifier=identifier, submitted_on=item.document.submitted_on)
+        if is_on_time(known[identifier].first_published, item.cycle.deadline):
+            on_time.append(identifier)
+    NationalReport.objects.filter(submissions).update(
+        on_time=Case(When(identifier__in=on_time, then=Value(True)), default=Value(False)),
+        source_file=Concat(Value(f"BCH {ready[0].document.schema} "), F("identifier")),
     )

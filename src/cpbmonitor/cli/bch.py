@@ -57,7 +57,8 @@ def sync(
     """Harvest national reports of every cycle whose format is installed (fetching only
     what is new or changed since the last successful sync); refused documents go to the
     quarantine. Settings: CPB_BCH_URL, CPB_BCH_CONCURRENCY, CPB_BCH_RETRIES,
-    CPB_BCH_TIMEOUT, CPB_BCH_BACKOFF, CPB_BCH_MAX_BACKOFF, CPB_BCH_PAGE_SIZE."""
+    CPB_BCH_TIMEOUT, CPB_BCH_BACKOFF, CPB_BCH_MAX_BACKOFF, CPB_BCH_PAGE_SIZE, CPB_BCH_BATCH
+    (see the README)."""
     from cpbmonitor.core.bch.settings import BchSettings, SettingsError
 
     if cycle and schema:
@@ -123,9 +124,16 @@ def quarantine(
     from cpbmonitor.services.bch import quarantined
 
     rows = quarantined(include_resolved=resolved)
-    table_rows: list[dict[str, Any]] = attribute_rows(rows, QUARANTINE_COLUMNS)
+    full: list[dict[str, Any]] = attribute_rows(rows, QUARANTINE_COLUMNS)
     json_rows = [
         {**row, "resolved_at": item.resolved_at, "document": item.document}
-        for row, item in zip(table_rows, rows, strict=True)
+        for row, item in zip(full, rows, strict=True)
     ]
-    emit(fmt, table_rows, QUARANTINE_COLUMNS, title="BCH quarantine", json_data=json_rows)
+    shown = full if fmt is not OutputFormat.table else [_first_problem(row) for row in full]
+    emit(fmt, shown, QUARANTINE_COLUMNS, title="BCH quarantine", json_data=json_rows)
+
+
+def _first_problem(row: dict[str, Any]) -> dict[str, Any]:
+    """In a table, an error's first line and how many more (the JSON has them all)."""
+    first, *more = str(row["error"]).splitlines() or [""]
+    return {**row, "error": first + (f" (+{len(more)} more)" if more else "")}

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import httpx
 
-from cpbmonitor.bch.counts import count_schema, record_counts, store_counts
+from cpbmonitor.bch.counts import listed, record_counts, store_counted
 from cpbmonitor.bch.models import QuarantinedDocument, RunStatus, SyncRun
 from cpbmonitor.bch.progress import Progress, Silent
 from cpbmonitor.bch.records import harvest_records
@@ -121,7 +121,7 @@ def sync(
                     _guarded(
                         counted.bch_schema,
                         counts,
-                        lambda c=counted: store_counts(c, count_schema(client, c), run),
+                        lambda c=counted: store_counted(c, listed(client, c), run),
                     )
         except KeyboardInterrupt:
             counts.errors.append("interrupted")

@@ -110,3 +110,22 @@ def test_settings_from_the_environment() -> None:
         "CPB_BCH_RETRIES",
         "CPB_BCH_TIMEOUT",
     ]
+
+
+def test_every_setting_is_documented_in_the_readme_and_the_command_help() -> None:
+    from typer.testing import CliRunner
+
+    from cpbmonitor.cli.app import app
+    from tests.paths import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    help_text = CliRunner().invoke(app, ["bch", "sync", "--help"], env={"COLUMNS": "300"}).output
+    for name, _default, _help in described():
+        assert f"| `{name}`" in readme, name
+        assert name in help_text, name
+    assert described()[-1] == (
+        "CPB_BCH_BATCH",
+        "50",
+        "Documents fetched, then stored in one transaction, at a time (an interrupted sync "
+        "loses at most one batch).",
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import json
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -28,6 +29,8 @@ from cpbmonitor.core.bch.settings import BchSettings
 DOCUMENT_PATH = "/api/v2013/documents/{identifier}"
 REALM = "BCH"
 RETRIED_STATUSES = frozenset({429})
+KEPT = 100_000
+"""Characters of an unreadable answer kept for the quarantine."""
 Sleep = Callable[[float], None]
 Fetched = tuple[str, dict[str, Any] | BchError]
 """A document's identifier and its decoded JSON, or why it could not be fetched."""
@@ -128,7 +131,10 @@ class BchClient:
         try:
             return _Answer(response.json())
         except ValueError:
-            raise BchAnswerError(f"GET {path}: the answer is not JSON") from None
+            problem = "is not JSON"
+        except RecursionError:
+            problem = "is JSON nested too deeply to read"
+        raise BchAnswerError(f"GET {path}: the answer {problem}", raw=response.text[:KEPT])
 
     # ------------------------------------------------------------ the API
 
@@ -156,7 +162,8 @@ class BchClient:
         path = DOCUMENT_PATH.format(identifier=quote(identifier, safe=""))
         data = self.get_json(path, headers={"Realm": REALM})
         if not isinstance(data, dict):
-            raise BchAnswerError(f"GET {path}: the document is not a JSON object")
+            raw = json.dumps(data)[:KEPT]
+            raise BchAnswerError(f"GET {path}: the document is not a JSON object", raw=raw)
         return data
 
     def documents(self, identifiers: Iterable[str], ahead: int = 0) -> Iterator[Fetched]:

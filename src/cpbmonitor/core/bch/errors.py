@@ -8,4 +8,9 @@ class BchError(Exception):
 
 
 class BchAnswerError(BchError):
-    """The BCH answered something that is not what its API documents."""
+    """The BCH answered something that is not what its API documents; ``raw`` keeps the
+    beginning of the answer (for the quarantine)."""
+
+    def __init__(self, message: str, raw: str | None = None) -> None:
+        super().__init__(message)
+        self.raw = raw
