@@ -23,20 +23,21 @@ from cpbmonitor.core.indicators import (
 from cpbmonitor.core.plan import load_plan
 from cpbmonitor.core.records import RecordSet
 from cpbmonitor.national_reports.models import Answer, NationalReport, Party, ReportingCycle
-from cpbmonitor.services.compiled import compiled_report_records
+from cpbmonitor.services.compiled import compiled_report_records, day, raw_rows
 from cpbmonitor.services.formats import questionnaire_for
 
 
 def party_records() -> list[PartyFacts]:
+    fields = ("iso2", "region", "cp_party_since", "sp_party_since", "gef_eligible")
     return [
         PartyFacts(
-            government=party.iso2,
-            region=party.region or None,
-            cp_party_since=party.cp_party_since,
-            sp_party_since=party.sp_party_since,
-            gef_eligible=party.gef_eligible,
+            government=iso2,
+            region=region or None,
+            cp_party_since=day(cp_since),
+            sp_party_since=day(sp_since),
+            gef_eligible=bool(gef),
         )
-        for party in Party.objects.all()
+        for iso2, region, cp_since, sp_since, gef in raw_rows(Party.objects.values_list(*fields))
     ]
 
 

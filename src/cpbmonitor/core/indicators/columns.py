@@ -16,7 +16,9 @@ import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import repeat
 
-from cpbmonitor.core.indicators.compact import CompactRows
+import numpy as np
+
+from cpbmonitor.core.indicators.compact import CompactRows, rows_where
 
 Answers = Mapping[str, frozenset[str]]
 """One report: question key -> chosen values (an empty set counts as unanswered)."""
@@ -101,10 +103,10 @@ class Columns:
         wanted = [key for key in dict.fromkeys(keys) if key not in self._columns]
         if not wanted:
             return
-        if self._compact is not None:  # a slice of the compiled slots per question
-            for key in wanted:
-                self._columns[key] = self._compact.column(key)
-            return
+        if self._compact is not None:  # compiled: columns of codes, read when used
+            wanted = [key for key in wanted if self._compact.codes(key) is None]
+            if not wanted:
+                return
         width = len(wanted)
         blank = (None,) * width
         flat: list[frozenset[str] | None] = []  # row by row: no container per row to collect
@@ -117,7 +119,12 @@ class Columns:
     def column(self, key: str) -> Sequence[frozenset[str] | None]:
         """Each row's chosen values for ``key`` (``None`` when not answered)."""
         if key not in self._columns:
-            self.read((key,))
+            codes = self._compact.codes(key) if self._compact is not None else None
+            if codes is not None:
+                answers = self._compact.answers(codes)  # type: ignore[union-attr]
+                self._columns[key] = list(map(answers.__getitem__, codes.tolist()))
+            else:
+                self.read((key,))
         return self._columns[key]
 
     def value(self, key: str, row: int) -> frozenset[str]:
@@ -141,6 +148,11 @@ class Columns:
     def _holding(self, key: str, test: Callable[[frozenset[str]], bool]) -> Rows:
         """The rows whose answer to ``key`` passes ``test``: each distinct answer is tested
         once, and the rows are found by translating the column's codes."""
+        codes = self._compact.codes(key) if self._compact is not None else None
+        if codes is not None:  # compiled answers: test each distinct code once
+            answers = self._compact.answers(codes)  # type: ignore[union-attr]
+            passing = [code for code, answer in answers.items() if test(answer or EMPTY)]
+            return rows_where(np.isin(codes, np.array(passing, dtype=codes.dtype)))
         if key not in self._coded:
             self._coded[key] = _codes(self.column(key))
         coded = self._coded[key]
