@@ -160,7 +160,9 @@ def _duckdb_tables() -> Any:
     database.execute("ALTER TABLE party ALTER cp_party TYPE BOOLEAN")
     database.execute("ALTER TABLE report ALTER is_current TYPE BOOLEAN")
     database.execute("ALTER TABLE report ALTER complete TYPE BOOLEAN")
-    database.execute("CREATE TABLE rule (code VARCHAR, cycle INTEGER, question VARCHAR, vals VARCHAR[])")
+    database.execute(
+        "CREATE TABLE rule (code VARCHAR, cycle INTEGER, question VARCHAR, vals VARCHAR[])"
+    )
     database.executemany(
         "INSERT INTO rule VALUES (?, ?, ?, ?)",
         [
@@ -327,8 +329,13 @@ def main() -> None:
             for command in ("a", "b", "c"):
                 work.ask(command)
             checked = work.ask("check")
-            state = "equal" if not checked["mismatches"] else f"DIFFERENT {checked['mismatches'][:3]}"
-            print(f"scale {scale}: DuckDB vs evaluation on {checked['cells']} cells: {state}", flush=True)
+            state = (
+                "equal" if not checked["mismatches"] else f"DIFFERENT {checked['mismatches'][:3]}"
+            )
+            print(
+                f"scale {scale}: DuckDB vs evaluation on {checked['cells']} cells: {state}",
+                flush=True,
+            )
         for _ in range(args.repeat):
             for command in ("a", "b", "c"):
                 for scale, work in workers.items():
@@ -350,7 +357,8 @@ def main() -> None:
         a, b, c = (median[(scale, x)] for x in ("a", "b", "c"))
         split = f"{median[(scale, 'load')]:.3f}+{median[(scale, 'query')]:.3f}"
         print(
-            f"{scale:>4}x {a:>14.3f}s {b:>8.3f}s {c:>10.3f}s {split:>16} {a / b:>6.2f} {c / a:>6.2f}"
+            f"{scale:>4}x {a:>14.3f}s {b:>8.3f}s {c:>10.3f}s {split:>16}"
+            f" {a / b:>6.2f} {c / a:>6.2f}"
         )
     largest = max(args.scales)
     peak_a, peak_c = memory(largest, "a-memory"), memory(largest, "c-memory")
