@@ -148,11 +148,11 @@ class Columns:
     def _holding(self, key: str, test: Callable[[frozenset[str]], bool]) -> Rows:
         """The rows whose answer to ``key`` passes ``test``: each distinct answer is tested
         once, and the rows are found by translating the column's codes."""
-        codes = self._compact.codes(key) if self._compact is not None else None
-        if codes is not None:  # compiled answers: test each distinct code once
-            answers = self._compact.answers(codes)  # type: ignore[union-attr]
+        compiled = self._compact.codes(key) if self._compact is not None else None
+        if compiled is not None:  # compiled answers: test each distinct code once
+            answers = self._compact.answers(compiled)  # type: ignore[union-attr]
             passing = [code for code, answer in answers.items() if test(answer or EMPTY)]
-            return rows_where(np.isin(codes, np.array(passing, dtype=codes.dtype)))
+            return rows_where(np.isin(compiled, np.array(passing, dtype=compiled.dtype)))
         if key not in self._coded:
             self._coded[key] = _codes(self.column(key))
         coded = self._coded[key]
