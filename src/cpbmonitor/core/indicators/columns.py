@@ -96,6 +96,7 @@ class Columns:
         self._filled: dict[str, Rows] = {}
         self._chosen: dict[tuple[str, str], Rows] = {}
         self._compact = CompactRows.of(rows)
+        self._by_code: dict[str, tuple[list[frozenset[str] | None], np.ndarray] | None] = {}
         """The rows as compiled answers (see ``compact``), when they all are."""
 
     def read(self, keys: Iterable[str]) -> None:
@@ -119,10 +120,10 @@ class Columns:
     def column(self, key: str) -> Sequence[frozenset[str] | None]:
         """Each row's chosen values for ``key`` (``None`` when not answered)."""
         if key not in self._columns:
-            codes = self._compact.codes(key) if self._compact is not None else None
-            if codes is not None:
-                answers = self._compact.answers(codes)  # type: ignore[union-attr]
-                self._columns[key] = list(map(answers.__getitem__, codes.tolist()))
+            coded = self._compiled(key)
+            if coded is not None:
+                answers, inverse = coded
+                self._columns[key] = list(map(answers.__getitem__, inverse.tolist()))
             else:
                 self.read((key,))
         return self._columns[key]
@@ -145,14 +146,25 @@ class Columns:
             rows = self._chosen[(key, value)] = self._holding(key, lambda answer: value in answer)
         return rows
 
+    def _compiled(self, key: str) -> tuple[list[frozenset[str] | None], np.ndarray] | None:
+        """A compiled column: its distinct answers, and each row's index among them
+        (``None`` when the rows are not compiled answers or some row holds ``key`` in its
+        extras)."""
+        if self._compact is None:
+            return None
+        if key not in self._by_code:
+            codes = self._compact.codes(key)
+            self._by_code[key] = None if codes is None else self._compact.coded(codes)
+        return self._by_code[key]
+
     def _holding(self, key: str, test: Callable[[frozenset[str]], bool]) -> Rows:
         """The rows whose answer to ``key`` passes ``test``: each distinct answer is tested
         once, and the rows are found by translating the column's codes."""
-        compiled = self._compact.codes(key) if self._compact is not None else None
-        if compiled is not None:  # compiled answers: test each distinct code once
-            answers = self._compact.answers(compiled)  # type: ignore[union-attr]
-            passing = [code for code, answer in answers.items() if test(answer or EMPTY)]
-            return rows_where(np.isin(compiled, np.array(passing, dtype=compiled.dtype)))
+        compiled = self._compiled(key)
+        if compiled is not None:  # compiled answers: test each distinct answer once
+            answers, inverse = compiled
+            passing = np.fromiter((test(a or EMPTY) for a in answers), bool, len(answers))
+            return rows_where(passing[inverse])
         if key not in self._coded:
             self._coded[key] = _codes(self.column(key))
         coded = self._coded[key]

@@ -229,15 +229,17 @@ class CompactRows:
                 return None
         return self.matrix[:, slot]
 
-    def answers(self, column: np.ndarray) -> dict[int, frozenset[str] | None]:
-        """Code -> values for the distinct codes of ``column`` (0: ``None``), learning
-        unknown texts from the first row that holds each."""
-        distinct = np.unique(column).tolist()
-        unknown = [code for code in distinct if code and code not in VOCABULARY]
+    def coded(self, column: np.ndarray) -> tuple[list[frozenset[str] | None], np.ndarray]:
+        """The distinct answers of ``column`` (``None``: not answered) and, for each row,
+        the index of its answer among them; unknown texts are learnt from the first row
+        holding each code."""
+        distinct, inverse = np.unique(column, return_inverse=True)
+        codes = distinct.tolist()
+        unknown = [code for code in codes if code and code not in VOCABULARY]
         if unknown:
             first = {int(np.argmax(column == code)) for code in unknown}
             learn(self.rows[i] for i in sorted(first))  # type: ignore[misc]
-        return {code: VOCABULARY[code] if code else None for code in distinct}
+        return [VOCABULARY[code] if code else None for code in codes], inverse
 
     @classmethod
     def of(cls, rows: Sequence[Mapping[str, frozenset[str]]]) -> CompactRows | None:
