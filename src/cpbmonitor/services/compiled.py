@@ -55,8 +55,10 @@ def answers_by_report(report_ids: Iterable[int]) -> dict[int, dict[str, set[str]
     found: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     ids = list(report_ids)
     for start in range(0, len(ids), BATCH):
-        rows = Answer.objects.filter(report_id__in=ids[start : start + BATCH]).values_list(
-            "report_id", "question", "value"
+        rows = (
+            Answer.objects.filter(report_id__in=ids[start : start + BATCH])
+            .order_by()
+            .values_list("report_id", "question", "value")
         )
         for report_id, question, value in rows.iterator(chunk_size=5000):
             found[report_id][question].add(value)
@@ -76,9 +78,11 @@ def compile_reports(reports: Iterable[NationalReport | int]) -> int:
     """(Re)build the compiled answers of ``reports`` from their answer rows."""
     ids = [r if isinstance(r, int) else r.pk for r in reports]
     schemas = (
-        dict(NationalReport.objects.filter(pk__in=ids).values_list("id", "cycle__schema"))
+        dict(
+            NationalReport.objects.filter(pk__in=ids).order_by().values_list("id", "cycle__schema")
+        )
         if len(ids) <= BATCH
-        else dict(NationalReport.objects.values_list("id", "cycle__schema"))
+        else dict(NationalReport.objects.order_by().values_list("id", "cycle__schema"))
     )
     answers = answers_by_report(ids)
     rows = [compiled_row(i, schemas[i], answers.get(i, {})) for i in ids if i in schemas]
@@ -89,7 +93,7 @@ def compile_reports(reports: Iterable[NationalReport | int]) -> int:
 def stale_reports() -> list[int]:
     """Reports whose compiled answers are missing or of another layout."""
     stale = []
-    rows = NationalReport.objects.values_list("id", "cycle__schema", "compiled__layout")
+    rows = NationalReport.objects.order_by().values_list("id", "cycle__schema", "compiled__layout")
     for report_id, schema, layout in rows.iterator(chunk_size=5000):
         if layout != layout_for(schema).fingerprint:
             stale.append(report_id)
@@ -99,7 +103,9 @@ def stale_reports() -> list[int]:
 def recompile(everything: bool = False) -> int:
     """Rebuild the stale compiled answers (all of them with ``everything``)."""
     ids = (
-        list(NationalReport.objects.values_list("id", flat=True)) if everything else stale_reports()
+        list(NationalReport.objects.order_by().values_list("id", flat=True))
+        if everything
+        else stale_reports()
     )
     done = 0
     for start in range(0, len(ids), BATCH * 4):

@@ -63,8 +63,10 @@ def answer_report_records(cycles: Iterable[int]) -> list[ReportFacts]:
         .values_list("id", "government__iso2", "cycle__number", "submitted_on", "complete")
     )
     answers: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    rows = Answer.objects.filter(report_id__in=[r[0] for r in reports]).values_list(
-        "report_id", "question", "value"
+    rows = (
+        Answer.objects.filter(report_id__in=[r[0] for r in reports])
+        .order_by()
+        .values_list("report_id", "question", "value")
     )
     for report_id, question, value in rows.iterator(chunk_size=5000):
         answers[report_id][question].add(value)
