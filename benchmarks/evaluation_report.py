@@ -7,7 +7,9 @@ in a temporary folder; the configured database is not touched), then times, with
 median of ``--repeat`` runs: gathering the inputs from the database (evaluation,
 reporting status), building the document (sections, sentences, charts, checks), and
 writing each format. The target: the full document (gathering, building and the Word
-file) in under 10 s. PDF adds one LibreOffice conversion of the Word file.
+file) in under 5 s. Charts are drawn once per data change (then read from the chart
+cache), so the first build, which draws them, is shown apart. PDF adds one LibreOffice
+conversion of the Word file.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-TARGET = 10.0
+TARGET = 5.0
 
 
 def prepare_database() -> None:
@@ -73,9 +75,11 @@ def main() -> None:
 
     print(f"demonstration data: {NationalReport.objects.count()} national reports")
     gather, inputs = timed(lambda: report_inputs("draft-2020", 5, 4), args.repeat)
+    drawing, _ = timed(lambda: build_document(inputs), 1)
     build, document = timed(lambda: build_document(inputs), args.repeat)
     print(f"gather inputs from the database: {gather:6.2f} s")
-    print(f"build the document:              {build:6.2f} s")
+    print(f"build the document, charts drawn:{drawing:6.2f} s (first build after a data change)")
+    print(f"build the document:              {build:6.2f} s (charts from the cache)")
     seconds: dict[str, float] = {}
     for name, item in sorted(renderers().items()):
         if name == "pdf" and (args.no_pdf or item.missing()):

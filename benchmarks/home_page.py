@@ -1,160 +1,215 @@
-"""Median response time of the portal's home page.
+"""Pages and API under concurrent clients, against `cpb serve` with 2 workers on loopback.
 
-    python benchmarks/home_page.py [-n 50] [--url http://127.0.0.1:8000/] [--path /fr/]
-                                   [--synthetic]
+    .venv/bin/python benchmarks/home_page.py [--clients 10 50] [--requests 400]
 
-Without ``--url``, requests go through Django's test client against the configured
-database (``CPB_DATABASE_URL`` / ``CPB_DATA_DIR``; the demo data when they are loaded;
-a fresh temporary SQLite database when the configured one has no schema). With
-``--url``, they go over HTTP to a running ``cpb serve``. The first request (which fills
-the cache) is reported apart; the median is over the ``n`` requests after it.
-``--synthetic`` fills every indicator and group with made-up values (the page at its
-fullest) while the indicator engine is not there to compute real ones.
+The database: PostgreSQL when ``CPB_DATABASE_URL`` is set (it must hold the
+demonstration data, or be empty: they are then loaded), else a copy of the
+demonstration SQLite database built by ``end_to_end.py`` (``var/bench/scale-1``; built
+if missing) in a temporary folder. The server runs with production settings (debug
+off) on a free port. For each page (home, an indicator page, the question analyzer, the
+indicators API) and each number of concurrent clients, one request first (it fills the
+caches; reported apart), then ``--requests`` requests shared among the clients: median
+and p99 latency. Last, a report is published (a corrected fifth report imported with
+``cpb import reports``, as the BCH import does) and the very next request to the
+indicators API must show it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import random
+import secrets
+import shutil
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
-from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+CPB = str(Path(sys.executable).with_name("cpb"))
+PAGES = {
+    "home": "/",
+    "indicator": "/indicators/A.1(a)/",
+    "question": "/questions/5/Q007/",
+    "indicators API": "/api/v1/plans/draft-2020/indicators",
+}
+WORKERS = 2
 
 
-class SyntheticSource:
-    """Every indicator of the plan, every group, with made-up values (the core's own
-    ``Evaluation``, as the results source gives it)."""
-
-    def evaluate(self, plan):  # type: ignore[no-untyped-def]
-        import datetime as dt
-
-        from cpbmonitor.core.indicators import (
-            GROUPS,
-            CycleInfo,
-            Evaluation,
-            GroupResult,
-            IndicatorResult,
-            Settings,
-        )
-
-        def group(code: str, name: str, n: int) -> GroupResult:
-            value = (40 + n) / 0.8
-            return GroupResult(
-                code,
-                5,
-                name,
-                40 + n,
-                80,
-                value,
-                80,
-                4,
-                36,
-                80,
-                45.0,
-                value - 45,
-                "improved" if n > 4 else "declined",
-                None,
-            )
-
-        indicators = tuple(
-            IndicatorResult(
-                ind.code,
-                plan.goal_of(ind.code).code,
-                ind.text,
-                "percent-of-parties",
-                "national-reports",
-                "reporting-parties",
-                "",
-                {name: group(ind.code, name, n) for n, name in enumerate(GROUPS, len(ind.code))},
-            )
-            for ind in plan.indicators()
-        )
-        cycle = CycleInfo(5, "cpbNationalReport5", dt.date(2026, 2, 28))
-        baseline = CycleInfo(4, "cpbNationalReport4", dt.date(2019, 10, 1))
-        return Evaluation(plan.id, cycle, baseline, Settings(), indicators)
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
-def over_http(url: str) -> Callable[[], int]:
-    def get() -> int:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            response.read()
-            return int(response.status)
+def database_env(folder: Path) -> tuple[dict[str, str], str]:
+    """The environment of the server and the commands, and which database it is."""
+    env = {
+        **os.environ,
+        "CPB_ENV": "prod",
+        "CPB_ALLOWED_HOSTS": "127.0.0.1",
+        "CPB_SECRET_KEY": secrets.token_urlsafe(40),
+        "CPB_DATA_DIR": str(folder),
+    }
+    if os.environ.get("CPB_DATABASE_URL"):
+        subprocess.run([CPB, "db", "migrate"], env=env, check=True, stdout=subprocess.DEVNULL)
+        loaded = subprocess.run([CPB, "demo", "load"], env=env, capture_output=True, text=True)
+        note = "demonstration data loaded" if loaded.returncode == 0 else "data as found"
+        return env, f"PostgreSQL ({note})"
+    import end_to_end
 
-    return get
-
-
-def through_django(path: str, synthetic: bool) -> tuple[Callable[[], int], str]:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cpbmonitor.web.settings")
-    import django
-
-    django.setup()
-    if synthetic:
-        from django.conf import settings
-
-        settings.CPB_RESULTS_SOURCE = "__main__.SyntheticSource"
-    from django.core.management import call_command
-    from django.test import Client
-
-    from cpbmonitor.web.bootstrap import pending_migrations
-
-    label = "synthetic results, " if synthetic else ""
-    label += "configured database"
-    if pending_migrations():
-        from django.conf import settings
-        from django.db import connections
-
-        temporary = tempfile.mkdtemp(prefix="cpb-bench-")
-        settings.DATABASES["default"]["NAME"] = os.path.join(temporary, "bench.sqlite3")
-        connections.close_all()
-        call_command("migrate", interactive=False, verbosity=0)
-        label = label.replace("configured database", "empty temporary database")
-    from cpbmonitor.national_reports.models import NationalReport
-
-    label += f", {NationalReport.objects.count()} reports"
-    client = Client()
-
-    def get() -> int:
-        return int(client.get(path).status_code)
-
-    return get, label
+    end_to_end.build(1)
+    shutil.copy(end_to_end.data_dir(1) / "cpbmonitor.sqlite3", folder / "cpbmonitor.sqlite3")
+    return env, "SQLite (a copy of the demonstration data)"
 
 
-def measure(get: Callable[[], int], n: int) -> tuple[float, list[float]]:
-    start = time.perf_counter()
-    status = get()
-    first = time.perf_counter() - start
-    if status != 200:
-        sys.exit(f"home page answered {status}")
-    timings = []
-    for _ in range(n):
-        start = time.perf_counter()
-        get()
-        timings.append(time.perf_counter() - start)
-    return first, timings
+def get(url: str) -> tuple[int, bytes]:
+    with urllib.request.urlopen(url, timeout=120) as response:
+        return int(response.status), response.read()
+
+
+def wait_until_up(base: str, server: subprocess.Popen[bytes]) -> None:
+    for _ in range(600):
+        if server.poll() is not None:
+            sys.exit("cpb serve stopped before answering")
+        try:
+            get(base + "/api/v1/plans")
+            return
+        except OSError:
+            time.sleep(0.1)
+    sys.exit("cpb serve did not answer within 60 s")
+
+
+def load(url: str, clients: int, total: int) -> list[float]:
+    """``total`` requests to ``url`` from ``clients`` threads; each one's latency."""
+    timings: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+    share = [total // clients + (i < total % clients) for i in range(clients)]
+
+    def client(count: int) -> None:
+        for _ in range(count):
+            start = time.perf_counter()
+            try:
+                status, _ = get(url)
+            except OSError as error:
+                status, _ = 0, str(error)
+            elapsed = time.perf_counter() - start
+            with lock:
+                timings.append(elapsed)
+                if status != 200:
+                    failures.append(str(status))
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in share]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        print(f"  {len(failures)} failed requests ({', '.join(sorted(set(failures)))})")
+    return timings
+
+
+def p99(timings: list[float]) -> float:
+    return statistics.quantiles(timings, n=100)[-1] if len(timings) > 1 else timings[0]
+
+
+def a1a_world(base: str) -> tuple[int, int]:
+    _, body = get(base + PAGES["indicators API"])
+    for row in json.loads(body):
+        if "A.1(a)" not in (row.get("code"), row.get("indicator")):
+            continue
+        groups: Any = row.get("groups", [row])
+        if isinstance(groups, dict):
+            groups = [{"group": name, **values} for name, values in groups.items()]
+        for group in groups:
+            if group.get("group") == "global":
+                return int(group["numerator"]), int(group["denominator"])
+    raise LookupError("A.1(a) global not in the indicators API")
+
+
+def corrected_report(env: dict[str, str], folder: Path) -> Path:
+    """A newer fifth report of a Party that does not meet A.1(a), now meeting it."""
+    script = """
+import json, sys
+from cpbmonitor.web.bootstrap import setup_django
+setup_django()
+from cpbmonitor.national_reports.models import Answer, NationalReport
+report = (NationalReport.objects.current().for_cycle(5).by_parties().filter(complete=True)
+          .filter(answers__question="Q007", answers__value="implementation.none").first())
+body = dict(report.body)
+body["Q007"] = {"value": "implementation.fullInPlace"}
+print(json.dumps({"identifier": report.identifier, "submittedOn": "2026-02-20T12:00:00Z",
+                  "publishedOn": "2026-02-20T12:00:00Z", "body": body}))
+"""
+    made = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    path = folder / "corrected.json"
+    path.write_text(made.stdout, encoding="utf-8")
+    return path
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=50, help="requests to time (default 50)")
-    parser.add_argument("--url", help="measure a running server at this URL instead")
-    parser.add_argument("--path", default="/", help="page path for the test client")
-    parser.add_argument("--synthetic", action="store_true", help="made-up indicator values")
+    parser.add_argument("--clients", type=int, nargs="+", default=[10, 50])
+    parser.add_argument("--requests", type=int, default=400, help="per page and client count")
     args = parser.parse_args()
-    if args.url:
-        get, label = over_http(args.url), args.url
-    else:
-        get, label = through_django(args.path, args.synthetic)
-    first, timings = measure(get, args.n)
-    median = statistics.median(timings) * 1000
-    print(f"home page ({label}): first request {first * 1000:.1f} ms")
-    print(
-        f"home page median over {args.n} requests: {median:.1f} ms "
-        f"(p90 {statistics.quantiles(timings, n=10)[-1] * 1000:.1f} ms)"
-    )
+    folder = Path(tempfile.mkdtemp(prefix="cpb-bench-pages-"))
+    server: subprocess.Popen[bytes] | None = None
+    try:
+        env, label = database_env(folder)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [CPB, "serve", "--port", str(port), "--workers", str(WORKERS)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_until_up(base, server)
+        load_average = os.getloadavg()[0]
+        print(f"cpb serve, {WORKERS} workers, loopback; {label}; load average {load_average:.1f}")
+        print(f"{'page':<16} {'clients':>7} {'first':>9} {'median':>9} {'p99':>9}")
+        for name, path in PAGES.items():
+            first_start = time.perf_counter()
+            get(base + path)
+            first = time.perf_counter() - first_start
+            for clients in args.clients:
+                timings = load(base + path, clients, args.requests)
+                print(
+                    f"{name:<16} {clients:>7} {first * 1000:>7.0f}ms "
+                    f"{statistics.median(timings) * 1000:>7.0f}ms {p99(timings) * 1000:>7.0f}ms"
+                )
+        before = a1a_world(base)
+        report = corrected_report(env, folder)
+        subprocess.run(
+            [CPB, "import", "reports", str(report)], env=env, check=True, stdout=subprocess.DEVNULL
+        )
+        after = a1a_world(base)
+        seen = after[0] == before[0] + 1
+        state = "visible" if seen else "NOT visible"
+        print(
+            f"published report {state} on the next request: A.1(a) world "
+            f"{before[0]}/{before[1]} -> {after[0]}/{after[1]}"
+        )
+        print(f"load average at the end {os.getloadavg()[0]:.1f}")
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
+    random.seed(1)
     main()

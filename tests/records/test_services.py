@@ -156,7 +156,7 @@ def test_a_failure_while_writing_rolls_everything_back(monkeypatch, tmp_path) ->
     assert list(Record.objects.values_list("identifier", "title", "source")) == before
 
 
-def test_stored_record_set_round_trip_in_one_query(django_assert_num_queries) -> None:
+def test_stored_record_set_round_trip_in_two_queries(django_assert_num_queries) -> None:
     records = [
         lmo("LMO-1"),
         decision("DEC-BR-1", risk_assessment=None),
@@ -165,7 +165,7 @@ def test_stored_record_set_round_trip_in_one_query(django_assert_num_queries) ->
         activity("CBA-1", funding_amount=1500.5),
     ]
     services.store_records(records, source="setup")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the table's state, then its rows
         record_set = services.stored_record_set()
     expected = RecordSet.of(records)
     assert set(record_set.by_type) == set(expected.by_type)
@@ -175,6 +175,22 @@ def test_stored_record_set_round_trip_in_one_query(django_assert_num_queries) ->
     assert record_set.counts()["contact"] == 2
     on_day = record_set.on(NationalContact, dt.date(2019, 12, 31))
     assert [c.identifier for c in on_day] == ["NFP-BR-1"]
+
+
+def test_stored_record_set_is_read_again_only_after_a_write(django_assert_num_queries) -> None:
+    services.store_records([lmo("LMO-1"), decision("DEC-BR-1")], source="setup")
+    first = services.stored_record_set()
+    with django_assert_num_queries(1):  # unchanged: not read nor validated again
+        assert services.stored_record_set() is first
+    row = Record.objects.get(identifier="DEC-BR-1")
+    services.end_record(row, dt.date(2024, 1, 1))
+    (ended,) = services.stored_record_set().by_type["decision"]
+    assert ended.valid_to == dt.date(2024, 1, 1)
+    services.store_records([lmo("LMO-2")], source="setup")
+    assert sorted(r.identifier for r in services.stored_record_set().by_type["lmo"]) == [
+        "LMO-1",
+        "LMO-2",
+    ]
 
 
 def test_find_records_filters() -> None:

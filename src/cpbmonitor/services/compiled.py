@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from typing import Any
 
-from django.db import transaction
+from django.db import connections, transaction
+from django.db.models import QuerySet
 
 from cpbmonitor.core.formats import SHIPPED_SCHEMAS, shipped_format
 from cpbmonitor.core.indicators import ReportFacts
-from cpbmonitor.core.indicators.compact import Layout, decode, encode
+from cpbmonitor.core.indicators.compact import CompactAnswers, Layout, encode
 from cpbmonitor.national_reports.models import Answer, CompiledAnswers, NationalReport
 from cpbmonitor.services.timeliness import first_submissions
 
@@ -39,8 +41,13 @@ def compiled_row(
     report_id: int, schema: str, answers: Mapping[str, Iterable[str]]
 ) -> CompiledAnswers:
     layout = layout_for(schema)
+    compiled = encode(answers, layout)
     return CompiledAnswers(
-        report_id=report_id, layout=layout.fingerprint, data=encode(answers, layout)
+        report_id=report_id,
+        layout=layout.fingerprint,
+        codes=compiled.codes,
+        texts=compiled.texts,
+        extras=compiled.extras,
     )
 
 
@@ -49,8 +56,10 @@ def answers_by_report(report_ids: Iterable[int]) -> dict[int, dict[str, set[str]
     found: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     ids = list(report_ids)
     for start in range(0, len(ids), BATCH):
-        rows = Answer.objects.filter(report_id__in=ids[start : start + BATCH]).values_list(
-            "report_id", "question", "value"
+        rows = (
+            Answer.objects.filter(report_id__in=ids[start : start + BATCH])
+            .order_by()
+            .values_list("report_id", "question", "value")
         )
         for report_id, question, value in rows.iterator(chunk_size=5000):
             found[report_id][question].add(value)
@@ -70,9 +79,11 @@ def compile_reports(reports: Iterable[NationalReport | int]) -> int:
     """(Re)build the compiled answers of ``reports`` from their answer rows."""
     ids = [r if isinstance(r, int) else r.pk for r in reports]
     schemas = (
-        dict(NationalReport.objects.filter(pk__in=ids).values_list("id", "cycle__schema"))
+        dict(
+            NationalReport.objects.filter(pk__in=ids).order_by().values_list("id", "cycle__schema")
+        )
         if len(ids) <= BATCH
-        else dict(NationalReport.objects.values_list("id", "cycle__schema"))
+        else dict(NationalReport.objects.order_by().values_list("id", "cycle__schema"))
     )
     answers = answers_by_report(ids)
     rows = [compiled_row(i, schemas[i], answers.get(i, {})) for i in ids if i in schemas]
@@ -83,7 +94,7 @@ def compile_reports(reports: Iterable[NationalReport | int]) -> int:
 def stale_reports() -> list[int]:
     """Reports whose compiled answers are missing or of another layout."""
     stale = []
-    rows = NationalReport.objects.values_list("id", "cycle__schema", "compiled__layout")
+    rows = NationalReport.objects.order_by().values_list("id", "cycle__schema", "compiled__layout")
     for report_id, schema, layout in rows.iterator(chunk_size=5000):
         if layout != layout_for(schema).fingerprint:
             stale.append(report_id)
@@ -93,7 +104,9 @@ def stale_reports() -> list[int]:
 def recompile(everything: bool = False) -> int:
     """Rebuild the stale compiled answers (all of them with ``everything``)."""
     ids = (
-        list(NationalReport.objects.values_list("id", flat=True)) if everything else stale_reports()
+        list(NationalReport.objects.order_by().values_list("id", flat=True))
+        if everything
+        else stale_reports()
     )
     done = 0
     for start in range(0, len(ids), BATCH * 4):
@@ -111,33 +124,51 @@ FIELDS = (
     "government_id",
     "cycle_id",
 )
+COMPILED = ("compiled__layout", "compiled__codes")
+
+
+def raw_rows(query: QuerySet[Any]) -> list[tuple[Any, ...]]:
+    """The rows of a ``values_list`` query as the database driver gives them (no
+    per-value conversion: see ``day`` and ``truth``)."""
+    sql, params = query.query.sql_with_params()
+    with connections[query.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def day(value: dt.date | dt.datetime | str | None) -> dt.date | None:
+    """The UTC date of a stored date or moment (SQLite gives text, in UTC)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    if isinstance(value, dt.datetime):  # naive: as SQLite keeps it, in UTC
+        return (value.astimezone(dt.UTC) if value.tzinfo else value).date()
+    return value
 
 
 def compiled_report_records(cycles: Iterable[int]) -> list[ReportFacts]:
     """The current report of every government in ``cycles``, with its compiled answers
     (compiling first those that are stale)."""
-    current = NationalReport.objects.current().filter(cycle__number__in=list(cycles))
-    rows = list(current.values_list(*FIELDS, "compiled__layout", "compiled__data"))
+    current = NationalReport.objects.current().filter(cycle__number__in=list(cycles)).order_by()
+    rows = raw_rows(current.values_list(*FIELDS, *COMPILED))
     stale = [row[0] for row in rows if row[8] != layout_for(row[3]).fingerprint]
     if stale:
-        recompiled = set(stale)
         for start in range(0, len(stale), BATCH * 4):
             compile_reports(stale[start : start + BATCH * 4])
-        fresh = current.filter(pk__in=stale) if len(stale) <= BATCH else current
-        again = {r[0]: r for r in fresh.values_list(*FIELDS, "compiled__layout", "compiled__data")}
-        rows = [again[r[0]] if r[0] in recompiled else r for r in rows]
+        rows = raw_rows(current.values_list(*FIELDS, *COMPILED))
     first = first_submissions({row[7] for row in rows})
     return [
         ReportFacts(
             government=government,
             cycle=number,
-            submitted_on=utc_date(submitted_on),
-            complete=complete,
-            answers=decode(data, layout_for(schema)),
-            first_submitted_on=utc_date(first.get((government_id, cycle_id), submitted_on)),
+            submitted_on=day(submitted_on),
+            complete=bool(complete),
+            answers=CompactAnswers(codes, layout_for(schema), fetch_texts, report_id),
+            first_submitted_on=day(first.get((government_id, cycle_id), submitted_on)),
         )
         for (
-            _,
+            report_id,
             government,
             number,
             schema,
@@ -146,10 +177,18 @@ def compiled_report_records(cycles: Iterable[int]) -> list[ReportFacts]:
             government_id,
             cycle_id,
             _,
-            data,
+            codes,
         ) in rows
     ]
 
 
-def utc_date(moment: dt.datetime | None) -> dt.date | None:
-    return moment.astimezone(dt.UTC).date() if moment else None
+def fetch_texts(report_ids: Sequence[int]) -> dict[int, tuple[bytes, bytes]]:
+    """The texts and extras of the compiled answers of ``report_ids``."""
+    found: dict[int, tuple[bytes, bytes]] = {}
+    for start in range(0, len(report_ids), BATCH):
+        rows = CompiledAnswers.objects.filter(report_id__in=report_ids[start : start + BATCH])
+        found.update(
+            (report_id, (bytes(texts), bytes(extras)))
+            for report_id, texts, extras in rows.values_list("report_id", "texts", "extras")
+        )
+    return found

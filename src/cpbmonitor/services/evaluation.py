@@ -34,21 +34,22 @@ from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.records import RecordSet
 from cpbmonitor.national_reports.models import Answer, NationalReport, Party, ReportingCycle
 from cpbmonitor.services.cache import cached
-from cpbmonitor.services.compiled import compiled_report_records
+from cpbmonitor.services.compiled import compiled_report_records, day, raw_rows
 from cpbmonitor.services.formats import questionnaire_for
 from cpbmonitor.services.timeliness import first_submissions
 
 
 def party_facts() -> list[PartyFacts]:
+    fields = ("iso2", "region", "cp_party_since", "sp_party_since", "gef_eligible")
     return [
         PartyFacts(
-            government=party.iso2,
-            region=party.region or None,
-            cp_party_since=party.cp_party_since,
-            sp_party_since=party.sp_party_since,
-            gef_eligible=party.gef_eligible,
+            government=iso2,
+            region=region or None,
+            cp_party_since=day(cp_since),
+            sp_party_since=day(sp_since),
+            gef_eligible=bool(gef),
         )
-        for party in Party.objects.all()
+        for iso2, region, cp_since, sp_since, gef in raw_rows(Party.objects.values_list(*fields))
     ]
 
 
@@ -84,8 +85,10 @@ def answer_report_facts(cycles: Iterable[int]) -> list[ReportFacts]:
     )
     first = first_submissions({r[6] for r in reports})
     answers: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    rows = Answer.objects.filter(report_id__in=[r[0] for r in reports]).values_list(
-        "report_id", "question", "value"
+    rows = (
+        Answer.objects.filter(report_id__in=[r[0] for r in reports])
+        .order_by()
+        .values_list("report_id", "question", "value")
     )
     for report_id, question, value in rows.iterator(chunk_size=5000):
         answers[report_id][question].add(value)

@@ -145,6 +145,17 @@ def optional_inputs(plan: PlanVersion, evaluation: Evaluation, stored: bool) -> 
 # -- all of it ------------------------------------------------------------------------------
 
 
+def use_chart_cache() -> None:
+    """Charts are drawn once per data change and kept under the data directory."""
+    from pathlib import Path
+
+    from django.conf import settings as django_settings
+
+    from cpbmonitor.core.evaluation.charts import use_cache_directory
+
+    use_cache_directory(Path(django_settings.DATA_DIR) / "cache" / "charts")
+
+
 def report_inputs(
     plan_id: str,
     cycle: int,
@@ -157,6 +168,7 @@ def report_inputs(
     """Everything the evaluation report of ``plan_id`` (``cycle`` against ``baseline``)
     is built from, read from the database; ``optional=False`` leaves out capacity-building,
     milestones and linkages (their sections then say they are not available)."""
+    use_chart_cache()
     plan = load_plan(plan_id)
     methodology = load_methodology(plan.id)
     evaluation = evaluate_stored(plan_id, cycle, baseline, settings)

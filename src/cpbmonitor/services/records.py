@@ -54,9 +54,31 @@ def key_of(record: RecordModel) -> Key:
 # ---------------------------------------------------------------- reading
 
 
+_READ: dict[str, tuple[tuple[Any, ...], RecordSet]] = {}
+"""Database alias -> the state of its records table and the record set read in that state."""
+
+
 def stored_record_set() -> RecordSet:
-    """Every stored record as core models, in one query (for the indicator engine)."""
-    return RecordSet.of(stored_records())
+    """Every stored record as core models (for the indicator engine).
+
+    Records are validated when written; they are read (and their models built) again
+    only when the table changed since the last read in this process: one query on its
+    size, newest row and latest update tells (every write sets ``updated_at``)."""
+    from django.db import router
+    from django.db.models import Count, Max, Min
+
+    alias = router.db_for_read(Record)
+    state = tuple(
+        Record.objects.using(alias)
+        .aggregate(n=Count("id"), top=Max("id"), new=Max("updated_at"), old=Min("updated_at"))
+        .values()
+    )
+    held = _READ.get(alias)
+    if held is not None and held[0] == state:
+        return held[1]
+    records = RecordSet.of(stored_records(Record.objects.using(alias)))
+    _READ[alias] = (state, records)
+    return records
 
 
 def stored_records(rows: RecordQuerySet | None = None) -> list[RecordModel]:

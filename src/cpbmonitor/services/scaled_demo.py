@@ -132,8 +132,8 @@ def _copy_rows(pairs: list[tuple[NationalReport, NationalReport]]) -> int:
             )
             copied = cursor.rowcount
             cursor.execute(
-                f"INSERT INTO {compiled} (report_id, layout, data) "
-                f"SELECT m.new_id, c.layout, c.data "
+                f"INSERT INTO {compiled} (report_id, layout, codes, texts, extras) "
+                f"SELECT m.new_id, c.layout, c.codes, c.texts, c.extras "
                 f"FROM {compiled} c JOIN {MAP_TABLE} m ON c.report_id = m.old_id"
             )
         finally:

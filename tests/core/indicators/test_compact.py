@@ -17,9 +17,12 @@ from cpbmonitor.core.indicators import (
 from cpbmonitor.core.indicators.columns import NO_ANSWERS, Columns
 from cpbmonitor.core.indicators.compact import (
     SEPARATOR,
+    SPECIAL,
+    VOCABULARY,
     CompactAnswers,
     CompactRows,
     Layout,
+    code_of,
     decode,
     encode,
 )
@@ -57,8 +60,13 @@ def test_answers_round_trip_exactly_with_extras_for_what_has_no_slot() -> None:
     }
     decoded = decode(encode(answers, LAYOUT), LAYOUT)
     assert dict(decoded) == answers
-    assert decoded.slots == ("implementation.fullInPlace", f"{SEPARATOR}a{SEPARATOR}b", None)
+    assert decoded.codes.tolist() == [
+        code_of("implementation.fullInPlace"),
+        code_of(f"{SEPARATOR}a{SEPARATOR}b"),
+        0,
+    ]
     assert set(decoded.extras) == {"Q999", "Q012", "Q013"}
+    assert decoded.flags & SPECIAL  # Q012 has a slot but is answered in the extras
     assert len(decoded) == 5 and "Q012" in decoded and "Q014" not in decoded
     assert decoded.get("Q014") is None
 
@@ -81,18 +89,39 @@ def test_columns_of_compiled_rows_equal_those_of_plain_rows() -> None:
     compiled = [r if r is NO_ANSWERS else decode(encode(r, LAYOUT), LAYOUT) for r in plain]
     fast, slow = Columns(compiled), Columns(plain)
     assert fast._compact is not None and slow._compact is None
+    assert fast._compact.codes("Q012") is None  # answered in an extras: read as mappings
     for key in ("Q007", "Q011", "Q012", "Q999", "Q404"):
         assert list(fast.column(key)) == list(slow.column(key)), key
         assert fast.filled(key) == slow.filled(key)
     assert fast.chosen("Q007", "a") == slow.chosen("Q007", "a") == 0b1001
     assert fast.chosen("Q011", "y") == 0b1000
+    assert fast.chosen("Q007", "zz") == 0
     shared = fast.column("Q007")
     assert shared[0] is shared[3]  # one frozenset per distinct answer
 
 
+def test_texts_are_learnt_from_the_blobs_once_per_process() -> None:
+    text = "a value seen nowhere else"
+    rows = [decode(encode({"Q011": {text}}, LAYOUT), LAYOUT), NO_ANSWERS]
+    VOCABULARY.pop(code_of(text), None)
+    columns = Columns(rows)
+    assert columns.chosen("Q011", text) == 0b10
+    assert VOCABULARY[code_of(text)] == frozenset({text})
+
+
+def test_many_rows_give_the_same_bits_as_the_plain_path() -> None:
+    plain = [{"Q007": frozenset({str(i % 7)})} if i % 3 else NO_ANSWERS for i in range(1001)]
+    compiled = [r if r is NO_ANSWERS else decode(encode(r, LAYOUT), LAYOUT) for r in plain]
+    fast, slow = Columns(compiled), Columns(plain)
+    for value in ("0", "3", "6"):
+        assert fast.chosen("Q007", value) == slow.chosen("Q007", value)
+    assert fast.filled("Q007") == slow.filled("Q007")
+    assert fast.filled("Q007").bit_count() == 667
+
+
 def test_rows_of_several_layouts_or_plain_mappings_are_read_as_mappings() -> None:
     one = decode(encode({"Q007": {"a"}}, LAYOUT), LAYOUT)
-    other = Layout(("Q007",))
+    other = Layout(("Q007", "Q008", "Q009"))
     two = decode(encode({"Q007": {"a"}}, other), other)
     assert CompactRows.of([one, two]) is None
     assert CompactRows.of([one, {"Q007": frozenset({"a"})}]) is None

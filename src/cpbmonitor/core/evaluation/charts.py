@@ -3,11 +3,19 @@
 ``goal_chart``: one chart per goal. For each indicator, the world's value at the
 baseline (grey) and now (blue) as bars, and each regional group's current value as a
 marker; indicators without a value say why (pending, not measurable, a count).
+
+A chart is drawn once per data change: its PNG is kept under the fingerprint of what it
+shows (``chart_fingerprint``), in memory and, when ``use_cache_directory`` names one (the
+services layer does, under the data directory), on disk for the next process.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
+import tempfile
+from pathlib import Path
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -40,8 +48,69 @@ def _gap_label(result: IndicatorResult) -> str | None:
     return None
 
 
+CHART_VERSION = 1
+"""Changes whenever the drawing changes, so that charts drawn before are not reused."""
+_DRAWN: dict[str, bytes] = {}
+_MAX_DRAWN = 256
+_directory: Path | None = None
+
+
+def use_cache_directory(path: Path | None) -> None:
+    """Keep drawn charts in ``path`` too (``None``: in memory only)."""
+    global _directory
+    _directory = path
+
+
+def chart_fingerprint(results: list[IndicatorResult], cycle: int, baseline: int | None) -> str:
+    """What a goal chart shows, hashed: codes, units, gaps and every value it plots."""
+    shown = [
+        (
+            r.code,
+            r.unit,
+            _gap_label(r),
+            r.overall.value,
+            r.overall.baseline_value,
+            tuple(r.groups[region].value for region in REGIONS),
+        )
+        for r in results
+    ]
+    text = repr((CHART_VERSION, DPI, cycle, baseline, shown))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
 def goal_chart(results: list[IndicatorResult], cycle: int, baseline: int | None) -> bytes:
-    """A PNG bar chart of ``results`` (the indicators of one goal)."""
+    """A PNG bar chart of ``results`` (the indicators of one goal), drawn once per data."""
+    key = chart_fingerprint(results, cycle, baseline)
+    png = _DRAWN.get(key)
+    if png is None and _directory is not None:
+        try:
+            png = (_directory / f"{key}.png").read_bytes()
+        except OSError:
+            png = None
+    if png is None:
+        png = draw_goal_chart(results, cycle, baseline)
+        _keep_on_disk(key, png)
+    if len(_DRAWN) >= _MAX_DRAWN:
+        _DRAWN.clear()
+    _DRAWN[key] = png
+    return png
+
+
+def _keep_on_disk(key: str, png: bytes) -> None:
+    if _directory is None:
+        return
+    try:
+        _directory.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=_directory, suffix=".part")
+        with os.fdopen(handle, "wb") as out:
+            out.write(png)
+        os.replace(temporary, _directory / f"{key}.png")  # whole or not at all
+    except OSError:
+        pass  # a cache only: drawn again next time
+
+
+def draw_goal_chart(results: list[IndicatorResult], cycle: int, baseline: int | None) -> bytes:
+    """Draw the PNG bar chart of ``results``."""
     figure = Figure(figsize=(6.4, 3.1), dpi=DPI)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()

@@ -25,6 +25,7 @@ from cpbmonitor.core.formats.model import (
     QuestionType,
     Trigger,
 )
+from cpbmonitor.core.yamlfile import parse_yaml
 
 DATA_PACKAGE = "cpbmonitor.core.formats.data"
 SHIPPED_SCHEMAS: tuple[str, ...] = ("cpbNationalReport4", "cpbNationalReport5")
@@ -104,7 +105,7 @@ def _question(d: _QuestionDef, section: str, parent: str | None) -> Question:
 def read_data_yaml(name: str) -> Any:
     text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
     try:
-        return yaml.safe_load(text)
+        return parse_yaml(text)
     except yaml.YAMLError as exc:
         raise FormatError(name, "(file)", "-", f"invalid YAML: {exc}") from exc
 

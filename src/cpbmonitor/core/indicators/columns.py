@@ -16,7 +16,9 @@ import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import repeat
 
-from cpbmonitor.core.indicators.compact import CompactRows
+import numpy as np
+
+from cpbmonitor.core.indicators.compact import CompactRows, rows_where
 
 Answers = Mapping[str, frozenset[str]]
 """One report: question key -> chosen values (an empty set counts as unanswered)."""
@@ -94,6 +96,7 @@ class Columns:
         self._filled: dict[str, Rows] = {}
         self._chosen: dict[tuple[str, str], Rows] = {}
         self._compact = CompactRows.of(rows)
+        self._by_code: dict[str, tuple[list[frozenset[str] | None], np.ndarray] | None] = {}
         """The rows as compiled answers (see ``compact``), when they all are."""
 
     def read(self, keys: Iterable[str]) -> None:
@@ -101,10 +104,10 @@ class Columns:
         wanted = [key for key in dict.fromkeys(keys) if key not in self._columns]
         if not wanted:
             return
-        if self._compact is not None:  # a slice of the compiled slots per question
-            for key in wanted:
-                self._columns[key] = self._compact.column(key)
-            return
+        if self._compact is not None:  # compiled: columns of codes, read when used
+            wanted = [key for key in wanted if self._compact.codes(key) is None]
+            if not wanted:
+                return
         width = len(wanted)
         blank = (None,) * width
         flat: list[frozenset[str] | None] = []  # row by row: no container per row to collect
@@ -117,7 +120,12 @@ class Columns:
     def column(self, key: str) -> Sequence[frozenset[str] | None]:
         """Each row's chosen values for ``key`` (``None`` when not answered)."""
         if key not in self._columns:
-            self.read((key,))
+            coded = self._compiled(key)
+            if coded is not None:
+                answers, inverse = coded
+                self._columns[key] = list(map(answers.__getitem__, inverse.tolist()))
+            else:
+                self.read((key,))
         return self._columns[key]
 
     def value(self, key: str, row: int) -> frozenset[str]:
@@ -138,9 +146,25 @@ class Columns:
             rows = self._chosen[(key, value)] = self._holding(key, lambda answer: value in answer)
         return rows
 
+    def _compiled(self, key: str) -> tuple[list[frozenset[str] | None], np.ndarray] | None:
+        """A compiled column: its distinct answers, and each row's index among them
+        (``None`` when the rows are not compiled answers or some row holds ``key`` in its
+        extras)."""
+        if self._compact is None:
+            return None
+        if key not in self._by_code:
+            codes = self._compact.codes(key)
+            self._by_code[key] = None if codes is None else self._compact.coded(codes)
+        return self._by_code[key]
+
     def _holding(self, key: str, test: Callable[[frozenset[str]], bool]) -> Rows:
         """The rows whose answer to ``key`` passes ``test``: each distinct answer is tested
         once, and the rows are found by translating the column's codes."""
+        compiled = self._compiled(key)
+        if compiled is not None:  # compiled answers: test each distinct answer once
+            answers, inverse = compiled
+            passing = np.fromiter((test(a or EMPTY) for a in answers), bool, len(answers))
+            return rows_where(passing[inverse])
         if key not in self._coded:
             self._coded[key] = _codes(self.column(key))
         coded = self._coded[key]

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 
+from cpbmonitor.core.indicators.columns import rows_of
 from cpbmonitor.core.indicators.inputs import GLOBAL, REGIONS, CycleInfo
 from cpbmonitor.core.indicators.methodology import IndicatorMethod, RecordTiming
 from cpbmonitor.core.indicators.results import Measure
@@ -30,7 +31,6 @@ from cpbmonitor.core.indicators.sources import (
     CycleMeasure,
     empty,
     register_source,
-    tally,
 )
 from cpbmonitor.core.records import (
     CapacityActivity,
@@ -182,8 +182,12 @@ def _noted(groups: Mapping[str, Measure], note: str) -> dict[str, Measure]:
 
 
 def parties_measure(ctx: CycleContext, met: Mapping[str, bool], window: Window) -> CycleMeasure:
-    """Every Party of the cycle, met or not; regions add up to the world minus the EU."""
-    return CycleMeasure(_noted(tally(met, ctx.parties), window.label()), met)
+    """Every Party of the cycle, met or not; regions add up to the world minus the EU.
+    Counted as ``sources.tally`` does, over the cycle's table of Parties (bit sets)."""
+    table = ctx.table
+    counted = rows_of(bytes(map(met.__contains__, table.governments)))
+    hit = rows_of(bytes(map(bool, map(met.get, table.governments))))
+    return CycleMeasure(_noted(table.measures(hit, counted, 0), window.label()), met)
 
 
 def records_measure(

@@ -33,6 +33,7 @@ from cpbmonitor.core.milestones.model import (
     MilestoneProblem,
 )
 from cpbmonitor.core.plan import available_versions, load_plan
+from cpbmonitor.core.yamlfile import parse_yaml
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("plan", "indicator", "target_value", "target_date")
 PERCENT_LIMIT = 100.0
@@ -95,7 +96,7 @@ def _mapping_items(data: Any, name: str) -> list[RawItem]:
 
 def _read_yaml(text: str, name: str) -> list[RawItem]:
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""

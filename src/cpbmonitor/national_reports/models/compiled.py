@@ -8,15 +8,18 @@ from .reports import NationalReport
 
 
 class CompiledAnswers(models.Model):
-    """A report's answers as one blob (``core.indicators.compact``), written whenever the
-    report is stored; ``layout`` is the fingerprint of the layout and encoding it was
-    made with: a blob of another fingerprint is stale and is rebuilt from the answers."""
+    """A report's answers compiled (``core.indicators.compact``), written whenever the
+    report is stored; ``layout`` is the fingerprint of the layout and encoding they were
+    made with: compiled answers of another fingerprint are stale and are rebuilt from
+    the answer rows. Evaluations read ``codes`` only."""
 
     report = models.OneToOneField(
         NationalReport, primary_key=True, on_delete=models.CASCADE, related_name="compiled"
     )
     layout = models.CharField(max_length=40)
-    data = models.BinaryField()
+    codes = models.BinaryField(help_text="One code per question of the layout.")
+    texts = models.BinaryField(help_text="The text of each code the report uses.")
+    extras = models.BinaryField(help_text="Answers without a slot in the layout.")
 
     class Meta:
         verbose_name_plural = "compiled answers"

@@ -10,6 +10,7 @@ import io
 from docx import Document as new_docx
 from docx.document import Document as Docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -55,6 +56,23 @@ class _Writer:
         self.tables = 0
         self.figures = 0
         self.width = BODY_WIDTH
+        self._style_ids: dict[str, str | None] = {}
+
+    def add(self, text: str = "", style: str | None = None) -> DocxParagraph:
+        """A new paragraph, as ``add_paragraph`` makes it; each style's id is looked up
+        once (python-docx scans every style for each lookup)."""
+        para = self.doc.add_paragraph(text)
+        if style is not None:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.doc.part.get_style_id(
+                    self.doc.styles[style], WD_STYLE_TYPE.PARAGRAPH
+                )
+            para._p.style = self._style_ids[style]
+        return para
+
+    def heading(self, text: str, level: int) -> DocxParagraph:
+        """As ``add_heading``."""
+        return self.add(text, "Title" if level == 0 else f"Heading {level}")
 
     # -- page set-up ------------------------------------------------------------------
     def setup(self) -> None:
@@ -98,7 +116,7 @@ class _Writer:
                 continue
             if section.kind == "annex":
                 self.landscape()
-            heading = self.doc.add_heading(section.title, level=min(depth, 3))
+            heading = self.heading(section.title, min(depth, 3))
             heading.paragraph_format.page_break_before = section.new_page
             for block in section.blocks:
                 self.block(block, depth)
@@ -107,8 +125,8 @@ class _Writer:
         return out.getvalue()
 
     def title_page(self, section: Section) -> None:
-        self.doc.add_paragraph(self.source.title, style="Title")
-        self.doc.add_paragraph(self.source.subtitle, style="Subtitle")
+        self.add(self.source.title, "Title")
+        self.add(self.source.subtitle, "Subtitle")
         for block in section.blocks:
             self.block(block, 1)
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -124,7 +142,7 @@ class _Writer:
         if isinstance(block, Paragraph):
             self.doc.add_paragraph(block.text)
         elif isinstance(block, Quote):
-            para = self.doc.add_paragraph(style="Quote")
+            para = self.add(style="Quote")
             para.add_run(block.text)
             source = para.add_run(f" ({block.source})")
             source.font.size = Pt(8)
@@ -142,16 +160,16 @@ class _Writer:
 
     def item_list(self, block: ItemList, depth: int) -> None:
         if block.title:
-            self.doc.add_heading(block.title, level=min(depth + 1, 3))
+            self.heading(block.title, min(depth + 1, 3))
         for item in block.items:
-            para = self.doc.add_paragraph(style="List Bullet")
+            para = self.add(style="List Bullet")
             if item.label:
                 para.add_run(item.label + " ").bold = True
             para.add_run(item.text)
 
     def table(self, block: Table) -> None:
         self.tables += 1
-        caption = self.doc.add_paragraph(f"Table {self.tables}. {block.caption}", style="Caption")
+        caption = self.add(f"Table {self.tables}. {block.caption}", "Caption")
         caption.paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.columns))
         table.style = self.doc.styles["Table Grid"]
@@ -189,7 +207,7 @@ class _Writer:
         picture = self.doc.paragraphs[-1]
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True
-        self.doc.add_paragraph(f"Figure {self.figures}. {block.caption}", style="Caption")
+        self.add(f"Figure {self.figures}. {block.caption}", "Caption")
 
 
 # -- low-level helpers ---------------------------------------------------------------------
@@ -271,9 +289,10 @@ def _merge_first_column(table: DocxTable, block: Table) -> None:
     for index in range(1, len(block.rows) + 1):
         last = index == len(block.rows)
         if last or block.rows[index][0].text != block.rows[start][0].text:
-            if index - 1 > start:
-                top = table.cell(start + 1, 0)
-                top.merge(table.cell(index, 0))
+            if index - 1 > start:  # the rows' own first cells (``table.cell`` maps the grid)
+                rows = table._tbl.tr_lst
+                top = _Cell(rows[start + 1].tc_lst[0], table)
+                top.merge(_Cell(rows[index].tc_lst[0], table))
             start = index
 
 
