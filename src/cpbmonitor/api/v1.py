@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from typing import Any
+
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from cpbmonitor.api import capacity as capacity_api
+from cpbmonitor.api import openapi
 from cpbmonitor.api import drafts, public
 from cpbmonitor.api import milestones as milestones_api
 from cpbmonitor.api import records as records_api
@@ -18,7 +21,14 @@ from cpbmonitor.services.drafts import (
     WorkflowError,
 )
 
-api = NinjaAPI(
+class DescribedAPI(NinjaAPI):
+    """The API whose OpenAPI description says how it answers (``api.openapi``)."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return openapi.describe(super().get_openapi_schema(**kwargs))
+
+
+api = DescribedAPI(
     title="CPB Monitor API",
     version="1",
     description="The Implementation Plan, Parties, reporting cycles, published national "
