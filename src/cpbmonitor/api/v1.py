@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from cpbmonitor.api import capacity as capacity_api
-from cpbmonitor.api import openapi
-from cpbmonitor.api import drafts, public
+from cpbmonitor.api import drafts, openapi, public
 from cpbmonitor.api import milestones as milestones_api
 from cpbmonitor.api import records as records_api
 from cpbmonitor.services.drafts import (
@@ -20,6 +19,7 @@ from cpbmonitor.services.drafts import (
     StaleDraft,
     WorkflowError,
 )
+
 
 class DescribedAPI(NinjaAPI):
     """The API whose OpenAPI description says how it answers (``api.openapi``)."""
