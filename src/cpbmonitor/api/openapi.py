@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
+from ninja import NinjaAPI, Schema
+
 SCHEME = "BearerToken"
 BEARER = {
     "type": "http",
@@ -59,3 +62,23 @@ def describe(schema: dict[str, Any]) -> dict[str, Any]:
     components = schema.setdefault("components", {})
     components["securitySchemes"] = {SCHEME: BEARER}
     return schema
+
+
+class IndexOut(Schema):
+    docs: str
+    openapi: str
+    tokens: str
+    endpoints: list[str]
+
+
+def index(api: NinjaAPI) -> dict[str, Any]:
+    """The answer of ``/api/v1/``: links to the docs, the description, the token page
+    and every endpoint (from the description itself, so it cannot fall behind)."""
+    root = reverse("api-v1:index")
+    paths = api.get_openapi_schema(path_prefix=root.rstrip("/"))["paths"]
+    return {
+        "docs": reverse("api-v1:openapi-view"),
+        "openapi": reverse("api-v1:openapi-json"),
+        "tokens": reverse("reporting:tokens"),
+        "endpoints": sorted(path for path in paths if path != root),
+    }

@@ -37,6 +37,15 @@ api = DescribedAPI(
     urls_namespace="api-v1",
     docs_url="/docs",
 )
+
+
+@api.get("/", response=openapi.IndexOut, auth=None, url_name="index", tags=["index"])
+def index(request: HttpRequest) -> dict[str, Any]:
+    """Where to start: the interactive docs, the OpenAPI description, the token page and
+    every endpoint."""
+    return openapi.index(api)
+
+
 api.add_router("", public.router)
 api.add_router("/drafts", drafts.router)
 api.add_router("/milestones", milestones_api.router)

@@ -37,6 +37,8 @@ class Act(StrEnum):
     MANAGE_MILESTONES = "manage_milestones"
     """Add, change or delete the milestones of the plan (``cpbmonitor.milestones``;
     reading is public)."""
+    USE_API = "use_api"
+    """Create and revoke one's own API tokens (a token acts with its user's roles)."""
 
 
 OWN = "own"
@@ -59,6 +61,12 @@ TABLE: dict[Act, dict[Role, str]] = {
     Act.RECORD_CREATE: {Role.FOCAL_POINT: OWN, Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
     Act.RECORD_EDIT: {Role.FOCAL_POINT: OWN, Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
     Act.MANAGE_MILESTONES: {Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
+    Act.USE_API: {
+        Role.FOCAL_POINT: OWN,
+        Role.AUTHORIZED_USER: OWN,
+        Role.SECRETARIAT: ANY,
+        Role.ADMIN: ANY,
+    },
 }
 
 Grant = tuple[Role, int | None]
