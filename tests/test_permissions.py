@@ -59,6 +59,7 @@ TABLE = [
     ("api indicators", "/plans/draft-2020/indicators", "get", None, None, EVERYONE),
     ("api parties", "/parties", "get", None, None, EVERYONE),
     ("api party", "/parties/br", "get", None, None, EVERYONE),
+    ("api scorecard", "/parties/br/scorecard", "get", None, None, EVERYONE),
     ("api cycles", "/cycles", "get", None, None, EVERYONE),
     ("api analysis", "/cycles/5/questions/Q007/analysis", "get", None, None, EVERYONE),
     ("api reports", "/reports", "get", None, None, EVERYONE),
