@@ -68,3 +68,11 @@ def test_public_reads_need_no_token_and_writes_do(client, db) -> None:
         assert {"401", "403", "422"} <= set(operation["responses"])
     error = spec["components"]["schemas"]["ErrorOut"]["properties"]
     assert error["detail"]["type"] == "string" and error["problems"]["type"] == "array"
+
+
+def test_the_docs_say_how_to_get_a_token(client, db) -> None:
+    spec = client.get("/api/v1/openapi.json").json()
+    assert "/reporting/tokens/" in spec["info"]["description"]
+    assert "Authorization: Bearer <key>" in spec["info"]["description"]
+    docs = client.get("/api/v1/docs")
+    assert docs.status_code == 200

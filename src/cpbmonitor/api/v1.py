@@ -32,8 +32,13 @@ api = DescribedAPI(
     title="CPB Monitor API",
     version="1",
     description="The Implementation Plan, Parties, reporting cycles, published national "
-    "reports, indicator results and question analyses; national report drafts with a "
-    "bearer token (`Authorization: Bearer <key>`).",
+    "reports, indicator results (for a chosen cycle and baseline), Party scorecards, "
+    "question analyses, records, capacity-building and milestones: public reads, no token "
+    "needed. Writes (national report drafts, records, milestones) need an API token under "
+    "the roles of the pages: sign in to national reporting, open **API tokens** "
+    "(`/reporting/tokens/`), create a token with a name and an expiry (its key is shown "
+    "once), and send it as `Authorization: Bearer <key>`. Revoke it on the same page. "
+    "`/api/v1/` lists every endpoint.",
     urls_namespace="api-v1",
     docs_url="/docs",
 )
