@@ -374,7 +374,7 @@ def test_openapi_describes_the_records_endpoints(client, db):
     }
     assert listing["description"].startswith("The stored records of one type")
     post = paths["/api/v1/records/{type_name}"]["post"]
-    assert set(post["responses"]) == {"201", "401", "403", "404", "422"}
+    assert set(post["responses"]) == {"201", "400", "401", "403", "404", "422"}
     body = post["requestBody"]["content"]["application/json"]["schema"]["oneOf"]
     titles = [schema["title"] for schema in body[0]["oneOf"]]
     assert "decision record" in titles and "cb-activity record" in titles

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Router
+from ninja import Query, Router
+from ninja.errors import HttpError
 
 from cpbmonitor.api.auth import OptionalToken, user_of
 from cpbmonitor.api.schemas import (
@@ -17,8 +18,9 @@ from cpbmonitor.api.schemas import (
     QuestionAnalysisOut,
     ReportDetail,
     ReportOut,
+    ScorecardRowOut,
 )
-from cpbmonitor.core.indicators import IndicatorResult, QuestionAnalysis
+from cpbmonitor.core.indicators import IndicatorResult, PartyCycleScore, QuestionAnalysis
 from cpbmonitor.core.plan import available_versions, load_plan
 from cpbmonitor.national_reports.models import NationalReport, Party, ReportingCycle
 from cpbmonitor.national_reports.models.cycles import UnknownCycle
@@ -26,7 +28,8 @@ from cpbmonitor.national_reports.models.parties import UnknownGovernment
 from cpbmonitor.national_reports.models.reports import ReportStatus
 from cpbmonitor.reporting.policy import Act, allowed
 from cpbmonitor.services import questions
-from cpbmonitor.services.evaluation import current_evaluation
+from cpbmonitor.services.chosen_results import CycleChoiceError, chosen_evaluation
+from cpbmonitor.services.scorecards import party_scorecard
 
 router = Router(auth=OptionalToken(), tags=["public"])
 
@@ -62,10 +65,31 @@ def plan(request: HttpRequest, plan_id: str) -> dict:
 
 
 @router.get("/plans/{plan_id}/indicators", response=list[IndicatorResultOut])
-def indicators(request: HttpRequest, plan_id: str) -> list[IndicatorResult]:
+def indicators(
+    request: HttpRequest,
+    plan_id: str,
+    cycle: int | None = Query(
+        None,
+        ge=1,
+        le=99,
+        description="The reporting cycle measured (default: the latest "
+        "cycle of the methodology with reports).",
+    ),
+    baseline: int | None = Query(
+        None,
+        ge=1,
+        le=99,
+        description="The earlier cycle compared against, the baseline "
+        "(default: the methodology's cycle before `cycle`); needs `cycle`.",
+    ),
+) -> list[IndicatorResult]:
     """Every indicator's result, for the world and each regional group (none before
-    reports are stored)."""
-    evaluation = current_evaluation(_plan(plan_id))
+    reports are stored), for the cycle and baseline chosen; 422 for a cycle the
+    methodology does not measure."""
+    try:
+        evaluation = chosen_evaluation(_plan(plan_id), cycle, baseline)
+    except CycleChoiceError as error:
+        raise HttpError(422, str(error)) from None
     return list(evaluation.indicators) if evaluation else []
 
 
@@ -106,6 +130,14 @@ def _cycle(name: str) -> ReportingCycle:
 @router.get("/parties/{code}", response=PartyOut)
 def party(request: HttpRequest, code: str) -> dict:
     return _party_out(_government(code))
+
+
+@router.get("/parties/{code}/scorecard", response=list[ScorecardRowOut])
+def scorecard(request: HttpRequest, code: str) -> list[PartyCycleScore]:
+    """The Party's scorecard, as on its page: each binary indicator met or not in the
+    current and baseline cycles, beside its region's and the world's value (empty
+    before reports are stored)."""
+    return party_scorecard(_government(code).iso2) or []
 
 
 @router.get("/cycles", response=list[CycleOut])

@@ -194,3 +194,14 @@ class ErrorOut(Schema):
     problems: list[dict[str, str]] = []
     missing: list[str] = []
     version: int | None = None
+
+
+class ScorecardRowOut(Schema):
+    """A binary indicator for one Party in one cycle: met or not, beside the share of its
+    region's and the world's reporting Parties that meet it (percent)."""
+
+    cycle: int
+    indicator: str
+    met: bool | None
+    region_value: float | None
+    world_value: float | None

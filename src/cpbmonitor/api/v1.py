@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from cpbmonitor.api import capacity as capacity_api
-from cpbmonitor.api import drafts, public
+from cpbmonitor.api import drafts, openapi, public
 from cpbmonitor.api import milestones as milestones_api
 from cpbmonitor.api import records as records_api
 from cpbmonitor.services.drafts import (
@@ -18,15 +20,37 @@ from cpbmonitor.services.drafts import (
     WorkflowError,
 )
 
-api = NinjaAPI(
+
+class DescribedAPI(NinjaAPI):
+    """The API whose OpenAPI description says how it answers (``api.openapi``)."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return openapi.describe(super().get_openapi_schema(**kwargs))
+
+
+api = DescribedAPI(
     title="CPB Monitor API",
     version="1",
     description="The Implementation Plan, Parties, reporting cycles, published national "
-    "reports, indicator results and question analyses; national report drafts with a "
-    "bearer token (`Authorization: Bearer <key>`).",
+    "reports, indicator results (for a chosen cycle and baseline), Party scorecards, "
+    "question analyses, records, capacity-building and milestones: public reads, no token "
+    "needed. Writes (national report drafts, records, milestones) need an API token under "
+    "the roles of the pages: sign in to national reporting, open **API tokens** "
+    "(`/reporting/tokens/`), create a token with a name and an expiry (its key is shown "
+    "once), and send it as `Authorization: Bearer <key>`. Revoke it on the same page. "
+    "`/api/v1/` lists every endpoint.",
     urls_namespace="api-v1",
     docs_url="/docs",
 )
+
+
+@api.get("/", response=openapi.IndexOut, auth=None, url_name="index", tags=["index"])
+def index(request: HttpRequest) -> dict[str, Any]:
+    """Where to start: the interactive docs, the OpenAPI description, the token page and
+    every endpoint."""
+    return openapi.index(api)
+
+
 api.add_router("", public.router)
 api.add_router("/drafts", drafts.router)
 api.add_router("/milestones", milestones_api.router)

@@ -7,6 +7,7 @@ the BCH's JSON shape (question key -> answer), so a draft reads with the core's
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from typing import ClassVar
@@ -14,6 +15,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cpbmonitor.national_reports.models import NationalReport, Party, ReportingCycle
@@ -163,18 +165,31 @@ def _digest(key: str) -> str:
 
 
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
-    def issue(self, user: object, name: str = "") -> tuple[ApiToken, str]:
-        """A new token for ``user``; the plain key is returned once and never stored."""
+    def issue(self, user: object, name: str = "", days: int | None = None) -> tuple[ApiToken, str]:
+        """A new token for ``user``, valid for ``days`` (``None``: until revoked); the plain
+        key is returned once and never stored."""
         key = "cpb_" + secrets.token_urlsafe(32)
-        token = self.create(user=user, name=name, prefix=key[:12], digest=_digest(key))
+        expires = timezone.now() + dt.timedelta(days=days) if days else None
+        token = self.create(
+            user=user, name=name, prefix=key[:12], digest=_digest(key), expires_at=expires
+        )
         return token, key
 
     def authenticate(self, key: str) -> ApiToken | None:
+        """The active, unexpired token of an active user with this key, if any."""
+        unexpired = Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
         return (
             self.select_related("user")
-            .filter(digest=_digest(key), active=True, user__is_active=True)
+            .filter(unexpired, digest=_digest(key), active=True, user__is_active=True)
             .first()
         )
+
+    def of_user(self, user: object) -> ApiTokenQuerySet:
+        return self.filter(user=user).order_by("-created_at")
+
+    def revoke(self, user: object, pk: object) -> int:
+        """Revoke ``user``'s own token ``pk``; the number revoked (0 when not theirs)."""
+        return self.filter(user=user, pk=pk).update(active=False)
 
 
 class ApiToken(models.Model):
@@ -190,8 +205,14 @@ class ApiToken(models.Model):
     active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    """After this moment the token is refused (``None``: valid until revoked)."""
 
     objects: ClassVar[ApiTokenQuerySet] = ApiTokenQuerySet.as_manager()  # type: ignore[assignment]
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user}, {self.name or 'unnamed'})"
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()

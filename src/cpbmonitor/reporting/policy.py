@@ -39,6 +39,8 @@ class Act(StrEnum):
     reading is public)."""
     VIEW_BCH_SYNC = "view_bch_sync"
     """See the BCH sync's runs and quarantined documents (``cpbmonitor.bch``)."""
+    USE_API = "use_api"
+    """Create and revoke one's own API tokens (a token acts with its user's roles)."""
 
 
 OWN = "own"
@@ -62,6 +64,12 @@ TABLE: dict[Act, dict[Role, str]] = {
     Act.RECORD_EDIT: {Role.FOCAL_POINT: OWN, Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
     Act.MANAGE_MILESTONES: {Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
     Act.VIEW_BCH_SYNC: {Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
+    Act.USE_API: {
+        Role.FOCAL_POINT: OWN,
+        Role.AUTHORIZED_USER: OWN,
+        Role.SECRETARIAT: ANY,
+        Role.ADMIN: ANY,
+    },
 }
 
 Grant = tuple[Role, int | None]

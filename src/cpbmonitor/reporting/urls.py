@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from cpbmonitor.reporting import views
+from cpbmonitor.reporting import tokens, views
 
 app_name = "reporting"
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(next_page="reporting:login"), name="logout"),
     path("start/", views.start, name="start"),
+    path("tokens/", tokens.tokens, name="tokens"),
     path("drafts/<int:pk>/", views.review, name="review"),
     path("drafts/<int:pk>/step/<int:step>/", views.section, name="section"),
     path("drafts/<int:pk>/submit/", views.submit, name="submit"),
