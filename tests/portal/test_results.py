@@ -51,3 +51,33 @@ def test_results_are_cached_until_the_data_change(world, engine):
     results.evaluation()
     assert FakeSource.calls == calls + 1
     assert NationalReport.objects.count() == 8
+
+
+def test_methodology_links_the_questions_a_rule_reads(world):
+    """A.2(a) reads ``Q102_*`` (cycle 5) and ``Q112_*`` (cycle 4): the sub-questions a to q,
+    each with its own page, not the sub-sections Q102 and Q112, which have none."""
+    questions = results.methodology("A.2(a)").questions
+    letters = "abcdefghijklmnopq"
+    assert [(q.cycle, q.key) for q in questions] == [
+        *(("5", f"Q102_{letter}") for letter in letters),
+        *(("4", f"Q112_{letter}") for letter in letters),
+    ]
+
+
+def test_every_methodology_link_has_a_question_page(world):
+    from cpbmonitor.national_reports.models import ReportingCycle
+    from cpbmonitor.services import questions as analyzer
+
+    plan = results.current_plan()
+    linked = [
+        (ref.cycle, ref.key)
+        for indicator in plan.indicators()
+        for ref in results.methodology(indicator.code).questions
+        if ref.cycle
+    ]
+    assert len(linked) > 60
+    pages = {}
+    for number in {cycle for cycle, _key in linked}:
+        questionnaire = analyzer.questionnaire(ReportingCycle.objects.get(name=number))
+        pages[number] = {q.key for q in analyzer.analysable(questionnaire)}
+    assert [(c, k) for c, k in linked if k not in pages[c]] == []

@@ -174,13 +174,39 @@ class EngineSource:
         if entry is None:
             return None
         schemas = dict(ReportingCycle.objects.values_list("number", "schema"))
-        questions = [
-            {"schema": schemas.get(cycle, ""), "key": key, "cycle": str(cycle)}
-            for cycle, rule in sorted(entry.rules.items(), reverse=True)
-            for key in sorted(keys_of(parse(rule)))
-        ]
+        questions = []
+        for cycle, rule in sorted(entry.rules.items(), reverse=True):
+            questionnaire = _questionnaire(schemas.get(cycle, ""))
+            for key in sorted(keys_of(parse(rule), questionnaire)):
+                page = questionnaire is not None and _analysable(questionnaire, key)
+                questions.append(
+                    {
+                        "schema": schemas.get(cycle, ""),
+                        "key": key,
+                        "cycle": str(cycle) if page else "",
+                    }
+                )
         text = " ".join(t for t in (entry.method, entry.note, entry.pending, entry.reason) if t)
         return {"text": text, "questions": questions}
+
+
+def _questionnaire(schema: str) -> Any | None:
+    """The questions of ``schema`` (``None`` when no format is known for it)."""
+    from cpbmonitor.core.formats import FormatError
+    from cpbmonitor.services.formats import UnknownSchema, questionnaire_for
+
+    try:
+        return questionnaire_for(schema) if schema else None
+    except (UnknownSchema, FormatError):
+        return None
+
+
+def _analysable(questionnaire: Any, key: str) -> bool:
+    """Whether the question analyzer has a page for ``key`` (choice questions only)."""
+    from cpbmonitor.core.formats.model import CHOICE_TYPES
+
+    question = questionnaire.question(key)
+    return question is not None and question.type in CHOICE_TYPES
 
 
 def engine_evaluation(plan: PlanVersion) -> Any | None:
