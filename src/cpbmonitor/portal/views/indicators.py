@@ -49,6 +49,6 @@ def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     result = evaluation.indicator(code) if evaluation else None
     content, content_type = downloads.render(fmt, item, result)
     response = HttpResponse(content, content_type=content_type)
-    filename = f"cpb-indicator-{code.replace('(', '-').rstrip(')')}.{fmt}"
+    filename = f"cpb-indicator-{code.replace('(', '-').rstrip(')')}.{fmt.replace('-', '.')}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
