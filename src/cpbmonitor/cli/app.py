@@ -7,6 +7,7 @@ Each command group lives in its own module and exposes a ``typer.Typer`` named
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import typer
 
@@ -50,10 +51,24 @@ def _root(
         raise typer.Exit()
 
 
+def _single_command(group: typer.Typer) -> Any:
+    """The function of a group that is one command (a callback and no sub-command), or
+    ``None``: such a group is mounted as a plain command, so its usage line does not
+    promise a ``COMMAND``."""
+    callback = group.registered_callback.callback if group.registered_callback else None
+    if group.registered_commands or group.registered_groups:
+        return None
+    return callback
+
+
 def _mount_groups() -> None:
     for name, module_name in COMMAND_GROUPS.items():
         module = importlib.import_module(module_name)
-        app.add_typer(module.app, name=name)
+        command = _single_command(module.app)
+        if command is None:
+            app.add_typer(module.app, name=name)
+        else:
+            app.command(name, help=command.__doc__ or module.app.info.help)(command)
 
 
 _mount_groups()

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
+from cpbmonitor.cli.output import fit
 from cpbmonitor.core.exports.exporters import export, formats_for
 from cpbmonitor.core.indicators import Evaluation, GroupResult
 
@@ -92,9 +94,9 @@ def _print_table(evaluation: Evaluation) -> None:
             *cells,
             _number(world.baseline_value),
             _number(world.change),
-            f"[{style}]{status or (world.note or '')[:40]}[/]",
+            f"[{style}]{escape(status or world.note or '')}[/]",
         )
-    console.print(table)
+    console.print(fit(table))
 
 
 def _cell(group: GroupResult) -> str:

@@ -10,8 +10,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
+from rich.text import Text
 
 
 class OutputFormat(StrEnum):
@@ -38,6 +40,52 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str 
     for row in rows:
         result.add_row(*(_cell(row.get(c)) for c in columns))
     return result
+
+
+class Fitted:
+    """A table that fits the width it is printed in, whatever the terminal (80 columns
+    when the output is not a terminal and ``COLUMNS`` is unset): laid out as a table with
+    long cells wrapped when its longest words fit side by side, otherwise stacked, one
+    block of ``column: value`` lines per row. Nothing is cut short with an ellipsis."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for column in self.table.columns:  # measured whole words: the longest must fit
+            column.overflow = "ellipsis"
+        unbounded = options.update_width(10_000)  # Measurement.get clamps to the width
+        needed = Measurement.get(console, unbounded, self.table).minimum
+        if needed <= options.max_width:
+            for column in self.table.columns:
+                column.overflow = "fold"  # never an ellipsis, should a word still not fit
+            yield self.table
+        else:
+            yield self._stacked()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
+
+    def _stacked(self) -> Group:
+        columns = self.table.columns
+        names = [str(column.header) for column in columns]
+        cells = [list(column.cells) for column in columns]
+        blocks: list[Any] = []
+        if self.table.title:
+            blocks.append(Text(str(self.table.title), style="bold"))
+        for index in range(self.table.row_count):
+            block = Table.grid(padding=(0, 1))
+            block.add_column(style="bold", no_wrap=True)
+            block.add_column(overflow="fold")
+            for name, column_cells in zip(names, cells, strict=True):
+                block.add_row(f"{name}:", column_cells[index])
+            blocks.extend([Text(""), block] if blocks else [block])
+        return Group(*blocks)
+
+
+def fit(table: Table) -> Fitted:
+    """``table``, printed so that it fits the console (see :class:`Fitted`)."""
+    return Fitted(table)
 
 
 def csv_text(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
@@ -70,4 +118,4 @@ def emit(
     elif fmt is OutputFormat.csv:
         sys.stdout.write(csv_text(rows, columns))
     else:
-        (console or Console()).print(table(rows, columns, title))
+        (console or Console()).print(fit(table(rows, columns, title)))

@@ -13,6 +13,7 @@ from rich.tree import Tree
 
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.linkages import linkages_command
+from cpbmonitor.cli.output import fit
 from cpbmonitor.core.exports.exporters import export, formats_for
 from cpbmonitor.core.plan import PlanDataError, PlanVersion, available_versions, load_plan
 from cpbmonitor.core.plan.check import check_plan, titles
@@ -59,7 +60,7 @@ def list_versions() -> None:
             str(sum(1 for _ in plan.indicators())),
             "yes" if plan.has_capacity_building else "no",
         )
-    console.print(table)
+    console.print(fit(table))
 
 
 @app.command("show")

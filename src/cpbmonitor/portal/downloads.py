@@ -6,7 +6,8 @@ Every format holds the same rows (``COLUMNS``). When the data are demonstration 
 - JSON: ``"demonstration": true`` and a ``"notice"`` beside ``"rows"`` (``"demonstration":
   false`` and no notice otherwise); the rows keep their shape;
 - CSV: a first line ``# <notice>`` before the header (skip lines starting with ``#``);
-- XLSX: the notice in the first row of the sheet and in the printed page header.
+- XLSX: the notice in the first row of the sheet and in the printed page header;
+- SDMX-CSV: the notice in the ``COMMENT_DSET`` attribute of every observation.
 """
 
 from __future__ import annotations
@@ -121,6 +122,14 @@ def to_xlsx(indicator: Indicator, result: IndicatorResult | None, notice: str | 
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+@writes("sdmx-csv", "text/csv; charset=utf-8")
+def to_sdmx(indicator: Indicator, result: IndicatorResult | None, notice: str | None) -> bytes:
+    """SDMX-CSV 1.0 (``docs/sdmx.md``): the world and each region, every cycle."""
+    from cpbmonitor.services.sdmx import sdmx_csv
+
+    return sdmx_csv([result] if result is not None else [], notice)
 
 
 def render(fmt: str, indicator: Indicator, result: IndicatorResult | None) -> tuple[bytes, str]:

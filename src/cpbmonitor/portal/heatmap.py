@@ -74,10 +74,12 @@ def heatmap(
     rows: Sequence[HeatRow],
     classes: Sequence[ScoreClass],
     missing: ScoreClass,
+    legend_title: str = "",
 ) -> SafeString:
-    """The SVG of the heat-map; ``missing`` styles cells without a score."""
+    """The SVG of the heat-map; ``missing`` styles cells without a score; the legend
+    starts with ``legend_title`` (what the scores are) when given."""
     width = LABEL_WIDTH + CELL_WIDTH * len(columns)
-    parts = [_legend([*classes, missing])]
+    parts = [_legend([*classes, missing], legend_title)]
     top = LEGEND_HEIGHT
     for index, column in enumerate(columns):
         x = LABEL_WIDTH + CELL_WIDTH * index + CELL_WIDTH / 2
@@ -102,9 +104,19 @@ def heatmap(
     return svg_picture("chart heatmap", width, height, chart_id, title, description, parts)
 
 
-def _legend(classes: Sequence[ScoreClass]) -> str:
+def _legend(classes: Sequence[ScoreClass], title: str = "") -> str:
     items = []
     x = 0
+    if title:
+        items.append(
+            format_html(
+                '<text class="legend-title" x="0" y="19" font-size="12" font-weight="600" '
+                'fill="{}">{}</text>',
+                INK,
+                title,
+            )
+        )
+        x = 12 + 7 * len(title)
     for item in classes:
         items.append(
             format_html(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from cpbmonitor.core.formats import FormatSection, Question, Questionnaire, QuestionStates
 from cpbmonitor.core.formats.model import CHOICE_TYPES, TEXT_TYPES
 from cpbmonitor.core.reports import Answer
+from cpbmonitor.reporting.editing import display
 from cpbmonitor.services.previous_answers import PreviousAnswer
 
 TEXT_LIMIT = 20_000
@@ -47,6 +48,10 @@ class QuestionRow:
     conditions: str = ""
     """JSON of the simple rules that enable or show this question (for the page's script)."""
 
+    code: str = ""
+    """The question's number as people read it (``7``, ``102(a)``); empty for a follow-up
+    question without a number of its own, which is shown indented under its question."""
+
     @property
     def key(self) -> str:
         return self.question.key
@@ -77,6 +82,53 @@ def _conditions(questionnaire: Questionnaire, key: str) -> str:
     return json.dumps(rules) if rules else ""
 
 
+def question_code(questionnaire: Questionnaire, question: Question) -> str:
+    """The number a reader knows the question by: its own (``7``), a sub-question's under
+    its sub-section's (``102(a)``), or none (a follow-up such as ``Q010_adq``)."""
+    parent = questionnaire.question(question.parent) if question.parent else None
+    if question.number and parent is not None and parent.number:
+        return f"{parent.number}({question.number})"
+    return question.number
+
+
+def follows(questionnaire: Questionnaire, question: Question) -> bool:
+    """Whether ``question`` is a follow-up of another one: no number, and a key made of
+    that question's key and a suffix (``Q010_adq`` follows ``Q010``)."""
+    stem = question.key.rsplit("_", 1)[0]
+    return not question.number and stem != question.key and stem in questionnaire
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    """One question of the report and its answer, as read-only text."""
+
+    question: Question
+    code: str
+    shown: str
+    level: int = 0
+
+
+def answer_sections(
+    questionnaire: Questionnaire, answers: Mapping[str, Answer]
+) -> list[tuple[FormatSection, list[AnswerLine]]]:
+    """Every section of the report with each question's answer as text (read-only)."""
+    return [
+        (
+            section,
+            [
+                AnswerLine(
+                    q,
+                    question_code(questionnaire, q),
+                    display(q, answers.get(q.key)),
+                    level + int(follows(questionnaire, q)),
+                )
+                for q, level in _walk(section.questions)
+            ],
+        )
+        for section in questionnaire.sections
+    ]
+
+
 def _walk(questions: tuple[Question, ...], level: int = 0):  # type: ignore[no-untyped-def]
     for question in questions:
         yield question, level
@@ -99,13 +151,14 @@ def rows(
         answer = answers.get(question.key)
         row = QuestionRow(
             question,
-            level,
+            level + int(follows(questionnaire, question)),
             states.is_active(question.key),
             states.is_visible(question.key),
             previous=previous.get(question.key),
             missing=question.key in missing,
             errors=list(errors.get(question.key, [])),
             conditions=_conditions(questionnaire, question.key),
+            code=question_code(questionnaire, question),
         )
         if answer is not None and answer.text is not None:
             row.value = answer.text.get(language, next(iter(answer.text.values()), ""))

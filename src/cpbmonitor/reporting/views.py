@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cpbmonitor.core.formats import question_states
-from cpbmonitor.national_reports.models import Party, ReportingCycle
+from cpbmonitor.national_reports.models import NationalReport, Party, ReportingCycle
 from cpbmonitor.reporting import editing, forms, policy
 from cpbmonitor.reporting.models import DraftStatus, ReportDraft
 from cpbmonitor.reporting.policy import Act
@@ -58,11 +58,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     own = Party.objects.all() if creatable is None else Party.objects.filter(pk__in=creatable)
     context = {
         "drafts": drafts,
+        "registry": _registry_reports(visible),
         "governments": own,
         "cycles": ReportingCycle.objects.filter(schema__in=_editable_schemas()).order_by("-year"),
         "can_create": policy.allowed(user, Act.CREATE),
     }
     return render(request, "reporting/dashboard.html", context)
+
+
+def _registry_reports(visible: list[int] | None) -> Any:
+    """The current stored reports of the user's governments, latest cycle first; for
+    roles over every government, only how many there are (the public pages list them)."""
+    reports = NationalReport.objects.current().select_related("government", "cycle")
+    if visible is None:
+        return {"all": True, "count": reports.count()}
+    mine = reports.filter(government_id__in=visible).order_by("government__name", "-cycle__year")
+    return {"all": False, "reports": list(mine)}
 
 
 def _editable_schemas() -> list[str]:
@@ -186,16 +197,37 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         for i, s in enumerate(questionnaire.sections, 1)
         for q in forms.section_questions(s)
     }
-    lacking = [(q, step_of.get(q.key, 1)) for q in workflow.missing(draft)]
+    lacking = [
+        (q, forms.question_code(questionnaire, q), step_of.get(q.key, 1))
+        for q in workflow.missing(draft)
+    ]
     can = _capabilities(request.user, draft)
+    submitted = workflow.last_submission(draft)
     context = {
         "draft": draft,
         "missing": lacking,
         "can": can,
         "steps": [(i, s, False) for i, s in enumerate(questionnaire.sections, 1)],
         "late": can["submit"] and late_if_submitted_now(draft.government, draft.cycle),
+        "sections": forms.answer_sections(questionnaire, workflow.answers_of(draft)),
+        "submitted": submitted,
+        "changes": _labelled(questionnaire, workflow.changes_since(draft, submitted))
+        if submitted
+        else [],
     }
     return render(request, "reporting/review.html", context)
+
+
+def _labelled(questionnaire: Any, changes: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """Each change with its question (number and title) for the page."""
+    return [
+        {
+            **row,
+            "title": q.title if (q := questionnaire.question(row["question"])) else row["question"],
+            "code": forms.question_code(questionnaire, q) if q else "",
+        }
+        for row in changes
+    ]
 
 
 def _transition(done: str | Promise, act: Act):  # type: ignore[no-untyped-def]
@@ -242,9 +274,6 @@ def version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     item = get_object_or_404(draft.versions.select_related("author"), number=number)
     questionnaire = workflow.questionnaire_of(draft)
     answers = editing.answers_from_json(draft.cycle.schema, item.answers)
-    sections = [
-        (s, [(q, editing.display(q, answers.get(q.key))) for q in forms.section_questions(s)])
-        for s in questionnaire.sections
-    ]
+    sections = forms.answer_sections(questionnaire, answers)
     context = {"draft": draft, "item": item, "sections": sections}
     return render(request, "reporting/version.html", context)

@@ -105,6 +105,26 @@ def missing(draft: ReportDraft) -> list[Question]:
     return [q for k in keys if (q := questionnaire.question(k)) is not None]
 
 
+def last_submission(draft: ReportDraft) -> DraftVersion | None:
+    """The version recorded when the report was last submitted before the answers it
+    holds now: while it is a draft, its latest submission; once submitted or published,
+    the submission before that one. ``None`` when there is none."""
+    submissions = draft.versions.filter(action=Action.SUBMIT).order_by("-number")
+    earlier = submissions[1:] if draft.status != DraftStatus.DRAFT else submissions
+    return earlier.first()
+
+
+def changes_since(draft: ReportDraft, version: DraftVersion) -> list[dict[str, str]]:
+    """Per question, in format order, what changed from ``version`` to the answers now:
+    ``{"question", "old", "new", "kind"}`` with ``kind`` ``added``, ``removed`` or
+    ``changed`` (answers as display text)."""
+    before = editing.answers_from_json(draft.cycle.schema, version.answers)
+    rows = editing.changes(questionnaire_of(draft), before, answers_of(draft))
+    for row in rows:
+        row["kind"] = "added" if not row["old"] else "removed" if not row["new"] else "changed"
+    return rows
+
+
 def _stored_answers(government: Party, cycle: ReportingCycle, q: Questionnaire) -> dict:
     """The answers of the government's current stored report for ``cycle`` (kept to the
     questions of the format), so a new draft starts from what was last reported."""

@@ -10,11 +10,13 @@ page may show and caches analyses under the data version.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Q
 
 from cpbmonitor.core.formats import SHIPPED_SCHEMAS, FormatError, Questionnaire
 from cpbmonitor.core.formats.model import CHOICE_TYPES, Question
-from cpbmonitor.core.indicators import QuestionAnalysis
+from cpbmonitor.core.indicators import IndicatorMethod, QuestionAnalysis, rules
 from cpbmonitor.national_reports.models import ReportingCycle, ReportingFormat
 from cpbmonitor.services.cache import cached
 from cpbmonitor.services.evaluation import analyze_stored_question
@@ -51,6 +53,34 @@ def analysable_question(cycle: ReportingCycle, key: str) -> Question | None:
     if found is None or found.type not in CHOICE_TYPES:
         return None
     return found
+
+
+@dataclass(frozen=True)
+class QuestionLink:
+    """A question an indicator's rule reads, and whether the analyzer has its page."""
+
+    cycle: int
+    key: str
+    has_page: bool
+
+
+def methodology_links(method: IndicatorMethod | None) -> list[QuestionLink]:
+    """The questions ``method``'s rules read, the latest cycle first, sub-section patterns
+    (``Q102_*``) expanded to the sub-questions of the cycle's format, each marked with
+    whether its analyzer page exists (a choice question of a loaded, numbered cycle)."""
+    if method is None:
+        return []
+    cycles = {c.number: c for c in ReportingCycle.objects.filter(number__in=list(method.rules))}
+    links = []
+    for number, rule in sorted(method.rules.items(), reverse=True):
+        cycle = cycles.get(number)
+        questions = questionnaire(cycle) if cycle is not None else None
+        for key in sorted(rules.keys_of(rules.parse(rule), questions)):
+            found = questions.question(key) if questions else None
+            links.append(
+                QuestionLink(number, key, found is not None and found.type in CHOICE_TYPES)
+            )
+    return links
 
 
 def analyse(cycle: ReportingCycle, question: Question) -> QuestionAnalysis:

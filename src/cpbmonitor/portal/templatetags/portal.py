@@ -36,7 +36,9 @@ def format_change(change: float | None, unit: str = "percent") -> str:
         return "–"
     sign = "+" if change > 0 else ("−" if change < 0 else "±")
     places = 1 if unit == "percent" else 0
-    magnitude = formats.number_format(round(abs(change), places), places)
+    magnitude = formats.number_format(
+        round(abs(change), places), places, use_l10n=True, force_grouping=True
+    )
     if unit != "percent":
         return f"{sign}{magnitude}"
     points = _("pts")

@@ -148,4 +148,5 @@ def _heatmap(coverage: Coverage) -> Any:
         rows=rows,
         classes=score_classes(),
         missing=ScoreClass(-1.0, WHITE, "#51616c", _("no reporting Party")),
+        legend_title=_("Share of the group’s reporting Parties:"),
     )

@@ -10,6 +10,7 @@ from cpbmonitor.milestones.portal import milestone_table
 from cpbmonitor.portal import downloads
 from cpbmonitor.portal.figures import indicator_chart
 from cpbmonitor.services.evaluation import current_evaluation, current_plan, indicator_method
+from cpbmonitor.services.questions import methodology_links
 
 
 def indicator_or_404(code: str) -> Indicator:
@@ -32,7 +33,8 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         "objectives": [o for o in goal.objectives if o.code in item.objectives],
         "result": result,
         "chart": indicator_chart(result, "indicator-chart"),
-        "methodology": indicator_method(code, plan),
+        "methodology": (method := indicator_method(code, plan)),
+        "questions": methodology_links(method),
         "formats": downloads.FORMATS,
         "milestones": milestone_table(plan, [code]),  # milestones app
     }
@@ -47,6 +49,6 @@ def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     result = evaluation.indicator(code) if evaluation else None
     content, content_type = downloads.render(fmt, item, result)
     response = HttpResponse(content, content_type=content_type)
-    filename = f"cpb-indicator-{code.replace('(', '-').rstrip(')')}.{fmt}"
+    filename = f"cpb-indicator-{code.replace('(', '-').rstrip(')')}.{fmt.replace('-', '.')}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -1,0 +1,1 @@
+"""Outputs of indicator results in exchange formats (SDMX-CSV)."""
