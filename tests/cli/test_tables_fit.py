@@ -36,8 +36,41 @@ TABLES: dict[str, list[str]] = {
     "capacity match": ["--party", "br"],
     "milestones list": [],
     "milestones status": [],
+    "bch runs": [],
+    "bch quarantine": [],
 }
 """Every command that prints a table, with arguments that give it rows."""
+
+
+def _harvest_with_problems() -> None:
+    """A BCH sync run that ended with errors and quarantined a document, with long
+    messages, so that the ``bch`` tables have rows to fit."""
+    import datetime as dt
+
+    from cpbmonitor.bch.models import QuarantinedDocument, SyncRun
+
+    at = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)
+    run = SyncRun.objects.create(
+        started_at=at,
+        finished_at=at + dt.timedelta(minutes=3),
+        status="failed",
+        url="http://127.0.0.1:9/a/rather/long/path/to/a/local/fake/of/the/bch/api",
+        schemas=["cpbNationalReport4", "cpbNationalReport5"],
+        fetched=212,
+        new=200,
+        refused=1,
+        errors=["cpbNationalReport5 NR5-BR: GET /api/v2013/documents/NR5-BR: HTTP 503"],
+    )
+    QuarantinedDocument.objects.create(
+        identifier="NR5-SL-0123456789ABCDEF",
+        schema="cpbNationalReport5",
+        government="sl",
+        updated=at,
+        document={"header": {"schema": "cpbNationalReport5"}},
+        error="BCH cpbNationalReport5 NR5-SL: document sl/NR5-SL: question Q007: "
+        "value 'not an answer': unreadable answer",
+        run=run,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +78,7 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         result = runner.invoke(app, ["demo", "load"], env={"COLUMNS": "200"})
         assert result.exit_code == 0, result.output
+        _harvest_with_problems()
         yield
         transaction.set_rollback(True)
 
