@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router
 
-from cpbmonitor.api import results
 from cpbmonitor.api.auth import OptionalToken, user_of
 from cpbmonitor.api.schemas import (
     CycleOut,
@@ -19,12 +18,16 @@ from cpbmonitor.api.schemas import (
     ReportDetail,
     ReportOut,
 )
+from cpbmonitor.core.indicators import IndicatorResult, QuestionAnalysis
 from cpbmonitor.core.plan import available_versions, load_plan
 from cpbmonitor.national_reports.models import NationalReport, Party, ReportingCycle
 from cpbmonitor.national_reports.models.cycles import UnknownCycle
 from cpbmonitor.national_reports.models.parties import UnknownGovernment
 from cpbmonitor.national_reports.models.reports import ReportStatus
 from cpbmonitor.reporting.policy import Act, allowed
+from cpbmonitor.services import questions
+from cpbmonitor.services.evaluation import current_evaluation
+from cpbmonitor.web.downloads import table_response
 
 router = Router(auth=OptionalToken(), tags=["public"])
 
@@ -54,16 +57,18 @@ def plans(request: HttpRequest) -> list[dict]:
 
 
 @router.get("/plans/{plan_id}", response=dict)
-def plan(request: HttpRequest, plan_id: str) -> dict:
+def plan(request: HttpRequest, plan_id: str) -> dict[str, Any]:
     """The whole plan version as data (sections, goals, objectives, indicators...)."""
-    return _plan(plan_id).model_dump(mode="json")
+    found: dict[str, Any] = _plan(plan_id).model_dump(mode="json")
+    return found
 
 
 @router.get("/plans/{plan_id}/indicators", response=list[IndicatorResultOut])
-def indicators(request: HttpRequest, plan_id: str) -> list[dict]:
-    """Every indicator's result, for the world and each regional group."""
-    _plan(plan_id)
-    return results.indicator_results(plan_id)
+def indicators(request: HttpRequest, plan_id: str) -> list[IndicatorResult]:
+    """Every indicator's result, for the world and each regional group (none before
+    reports are stored)."""
+    evaluation = current_evaluation(_plan(plan_id))
+    return list(evaluation.indicators) if evaluation else []
 
 
 def _party_out(party: Party) -> dict:
@@ -80,7 +85,9 @@ def _party_out(party: Party) -> dict:
 
 
 @router.get("/parties", response=list[PartyOut])
-def parties(request: HttpRequest, region: str | None = None, protocol_only: bool = False):
+def parties(
+    request: HttpRequest, region: str | None = None, protocol_only: bool = False
+) -> list[dict[str, Any]]:
     return [
         _party_out(p) for p in Party.objects.listing(region=region, protocol_only=protocol_only)
     ]
@@ -120,12 +127,13 @@ def cycles(request: HttpRequest) -> list[dict]:
 
 
 @router.get("/cycles/{cycle}/questions/{key}/analysis", response=QuestionAnalysisOut)
-def question_analysis(request: HttpRequest, cycle: str, key: str) -> dict:
+def question_analysis(request: HttpRequest, cycle: str, key: str) -> QuestionAnalysis:
     """How Parties answered one question, by region, beside the previous cycle."""
-    found = results.question_analysis(_cycle(cycle), key)
+    item = _cycle(cycle)
+    found = questions.analysable_question(item, key)
     if found is None:
         raise Http404(f"question {key} of cycle {cycle} cannot be analysed")
-    return found
+    return questions.analyse(item, found)
 
 
 def _reports(request: HttpRequest) -> Any:
@@ -179,3 +187,13 @@ def report(request: HttpRequest, report_id: int) -> dict:
     body = found.body or {}
     answers = {k: v for k, v in body.items() if k not in ("header", "government")}
     return {**_report_out(found), "answers": answers}
+
+
+@router.get("/tables/{subject}", response={200: None, 400: dict})
+def table(request: HttpRequest, subject: str, format: str = "json") -> HttpResponse:
+    """A table for download, with the same columns as the pages' downloads and the CLI:
+    ``indicator-results`` (``?indicator=A.1(a)``), ``records`` (``?type=decision``,
+    optional ``&government=br``), ``capacity-needs`` (optional ``?cycle=5``); as
+    ``format`` ``json`` (default), ``csv`` or ``xlsx``."""
+    params = {k: str(v) for k, v in request.GET.items() if k != "format"}
+    return table_response(subject, params, format, f"cpb-{subject}")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 
+from cpbmonitor.conf import plan_version
 from cpbmonitor.core.capacity import (
     Coverage,
     NeedsAnalysis,
@@ -29,7 +31,8 @@ from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.plan.needs import NeedsCoverage, load_needs_coverage
 from cpbmonitor.core.records import CapacityActivity, RecordSet
 from cpbmonitor.national_reports.models import NationalReport
-from cpbmonitor.services.evaluation import cycle_info, party_records, report_records
+from cpbmonitor.services.cache import cached
+from cpbmonitor.services.evaluation import cycle_info, party_facts, report_facts
 from cpbmonitor.services.formats import UnknownSchema, questionnaire_for
 
 
@@ -52,7 +55,7 @@ def stored_needs(cycle: int, compare: bool = True) -> NeedsAnalysis:
     previous = _previous(current.number) if compare else None
     if previous is not None:
         numbers.append(previous.cycle.number)
-    return analyse_needs(questionnaire, report_records(numbers), party_records(), current, previous)
+    return analyse_needs(questionnaire, report_facts(numbers), party_facts(), current, previous)
 
 
 def _previous(number: int) -> PreviousCycle | None:
@@ -69,7 +72,7 @@ def default_period(cycle: int) -> Period:
 
 def stored_coverage(
     cycle: int,
-    plan_id: str = "draft-2020",
+    plan_id: str | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
     records: RecordSet | None = None,
@@ -83,14 +86,14 @@ def stored_coverage(
     needs = needs or stored_needs(cycle, compare=False)
     activities = (records if records is not None else stored_records()).all(CapacityActivity)
     return compute_coverage(
-        plan, load_needs_coverage(plan), needs, activities, party_records(), period
+        plan, load_needs_coverage(plan), needs, activities, party_facts(), period
     )
 
 
 MatchInputs = tuple[NeedsAnalysis, RecordSet, PlanVersion, NeedsCoverage, list[PartyFacts], dt.date]
 
 
-def _match_inputs(cycle: int, plan_id: str, on: dt.date | None) -> MatchInputs:
+def _match_inputs(cycle: int, plan_id: str | None, on: dt.date | None) -> MatchInputs:
     """What a Party's or a provider's match reads after its first argument: the stored
     needs of ``cycle``, the stored records, ``plan_id`` and its needs mapping, the Parties
     and the date (default: today)."""
@@ -100,25 +103,26 @@ def _match_inputs(cycle: int, plan_id: str, on: dt.date | None) -> MatchInputs:
         stored_records(),
         plan,
         load_needs_coverage(plan),
-        party_records(),
+        party_facts(),
         on or dt.date.today(),
     )
 
 
 def stored_party_match(
-    government: str, cycle: int, plan_id: str = "draft-2020", on: dt.date | None = None
+    government: str, cycle: int, plan_id: str | None = None, on: dt.date | None = None
 ) -> PartyMatch:
     return match_party(government, *_match_inputs(cycle, plan_id, on))
 
 
 def stored_provider_match(
-    provider: str, cycle: int, plan_id: str = "draft-2020", on: dt.date | None = None
+    provider: str, cycle: int, plan_id: str | None = None, on: dt.date | None = None
 ) -> ProviderMatch:
     return match_provider(provider, *_match_inputs(cycle, plan_id, on))
 
 
-def _plan(plan_id: str) -> PlanVersion:
-    plan = load_plan(plan_id)
+def _plan(plan_id: str | None) -> PlanVersion:
+    """``plan_id``, or the plan version of ``CPB_PLAN_VERSION``."""
+    plan = load_plan(plan_id or plan_version())
     if not plan.has_capacity_building:
         raise LookupError(f"plan {plan_id} has no Capacity-Building Action Plan")
     return plan
@@ -157,3 +161,34 @@ def cycles_with_needs() -> list[int]:
         .distinct()
     )
     return sorted({n for n in numbers if n is not None})
+
+
+# -- what the pages show (cached) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CapacityData:
+    """What the page shows for one cycle (cached)."""
+
+    cycle: int
+    needs: NeedsAnalysis
+    coverage: Coverage | None
+    demonstration: bool
+
+
+def _compute_capacity(cycle: int, plan_id: str) -> CapacityData:
+    needs = stored_needs(cycle, compare=True)
+    records = stored_records()
+    try:
+        coverage = stored_coverage(cycle, plan_id, records=records, needs=needs)
+    except LookupError:  # a plan version without a Capacity-Building Action Plan
+        coverage = None
+    return CapacityData(cycle, needs, coverage, is_demonstration(records))
+
+
+def capacity_data(cycle: int, plan_id: str) -> CapacityData:
+    """Needs of ``cycle`` and their coverage by ``plan_id``'s Capacity-Building Action Plan
+    (``None`` for a plan without one), cached under the data and records versions."""
+    return cached(
+        "capacity", lambda: _compute_capacity(cycle, plan_id), cycle, plan_id, records_version()
+    )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -88,6 +89,14 @@ class SecondaryMeasure(RecordTiming):
     method: str = Field(min_length=1)
 
 
+@dataclass(frozen=True)
+class QuestionUse:
+    """A question an indicator's rule reads in one cycle."""
+
+    cycle: int
+    key: str
+
+
 class IndicatorMethod(RecordTiming):
     code: str = Field(pattern=r"^[AB]\.\d+\([a-z]\)$")
     unit: Unit = "percent-of-parties"
@@ -114,6 +123,20 @@ class IndicatorMethod(RecordTiming):
     """Why the indicator is not measurable."""
     note: str | None = None
     """Caveats shown with the results (e.g. the baseline question is a proxy)."""
+
+    @property
+    def text(self) -> str:
+        """How it is computed, its caveats and why it may have no value, in plain words."""
+        return " ".join(t for t in (self.method, self.note, self.pending, self.reason) if t)
+
+    @property
+    def questions(self) -> list[QuestionUse]:
+        """The report questions its rules read, the latest cycle first."""
+        return [
+            QuestionUse(cycle, key)
+            for cycle, rule in sorted(self.rules.items(), reverse=True)
+            for key in sorted(rules.keys_of(rules.parse(rule)))
+        ]
 
     @property
     def is_binary(self) -> bool:
