@@ -69,6 +69,7 @@ def database_env(folder: Path) -> tuple[dict[str, str], str]:
 
     end_to_end.build(1)
     shutil.copy(end_to_end.data_dir(1) / "cpbmonitor.sqlite3", folder / "cpbmonitor.sqlite3")
+    subprocess.run([CPB, "db", "migrate"], env=env, check=True, stdout=subprocess.DEVNULL)
     return env, "SQLite (a copy of the demonstration data)"
 
 

@@ -15,7 +15,7 @@ from cpbmonitor.core.plan import load_plan
 from cpbmonitor.national_reports.models import Answer, CompiledAnswers, NationalReport, Party
 from cpbmonitor.services import evaluation as stored
 from cpbmonitor.services.compiled import (
-    compiled_report_records,
+    compiled_report_facts,
     layout_for,
     stale_reports,
 )
@@ -32,7 +32,7 @@ def run(*args: str):
 def same_evaluations() -> None:
     """Every plan version, cycle 5 against 4 and 4 alone: identical from either source."""
     parties, records = stored.party_facts(), stored.stored_records()
-    compiled = compiled_report_records([4, 5])
+    compiled = compiled_report_facts([4, 5])
     rows = stored.answer_report_facts([4, 5])
     assert len(compiled) == len(rows)
     assert {
@@ -65,7 +65,7 @@ def test_import_compiles_each_report_with_its_layout(imported: list[NationalRepo
     assert CompiledAnswers.objects.count() == 3
     assert set(CompiledAnswers.objects.values_list("layout", flat=True)) == {layout.fingerprint}
     assert stale_reports() == []
-    br = next(r for r in compiled_report_records([5]) if r.government == "br")
+    br = next(r for r in compiled_report_facts([5]) if r.government == "br")
     assert br.answers["Q007"] == frozenset({"implementation.partiallyInPlace"})
     assert br.answers["Q008"] == frozenset(
         {"instrument.nationalBiosafetyLaws", "instrument.nationalBiosafetyRegulations"}
@@ -80,7 +80,7 @@ def test_reimport_replaces_the_compiled_answers(
     again = document("br", answers={"Q007": {"value": "implementation.fullInPlace"}})
     import_reports([write(tmp_path / "br-again.json", again)])
     assert CompiledAnswers.objects.count() == 3
-    br = next(r for r in compiled_report_records([5]) if r.government == "br")
+    br = next(r for r in compiled_report_facts([5]) if r.government == "br")
     assert br.answers["Q007"] == frozenset({"implementation.fullInPlace"})
     same_evaluations()
 
@@ -93,7 +93,7 @@ def test_stale_or_missing_compiled_answers_are_rebuilt_when_read(
     CompiledAnswers.objects.filter(report=ng).delete()
     Answer.objects.filter(report=ng, question="Q007").update(value="implementation.fullInPlace")
     assert sorted(stale_reports()) == sorted([br.pk, ng.pk])
-    by_government = {r.government: r for r in compiled_report_records([5])}
+    by_government = {r.government: r for r in compiled_report_facts([5])}
     assert by_government["ng"].answers["Q007"] == frozenset({"implementation.fullInPlace"})
     assert stale_reports() == []
     same_evaluations()

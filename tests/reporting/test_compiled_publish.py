@@ -8,7 +8,7 @@ import pytest
 from cpbmonitor.national_reports.models import CompiledAnswers
 from cpbmonitor.reporting import editing
 from cpbmonitor.services import drafts as workflow
-from cpbmonitor.services.compiled import compiled_report_records, layout_for
+from cpbmonitor.services.compiled import compiled_report_facts, layout_for
 from tests.national_reports.documents import SCHEMA
 from tests.national_reports.test_compiled import same_evaluations
 
@@ -20,7 +20,7 @@ def test_online_publication_compiles_the_published_report(people, complete_draft
     report = workflow.publish(people["secretariat"], complete_draft, complete_draft.version)
     compiled = CompiledAnswers.objects.get(report=report)
     assert compiled.layout == layout_for(SCHEMA).fingerprint
-    br = next(r for r in compiled_report_records([5]) if r.government == "br")
+    br = next(r for r in compiled_report_facts([5]) if r.government == "br")
     assert br.answers["Q007"] == frozenset({"implementation.partiallyInPlace"})
     assert br.answers["Q122"] == frozenset({"false"})
     same_evaluations()
@@ -36,6 +36,6 @@ def test_online_publication_compiles_the_published_report(people, complete_draft
     draft.refresh_from_db()
     corrected = workflow.publish(people["secretariat"], draft, draft.version)
     assert CompiledAnswers.objects.filter(report=corrected).exists()
-    br = next(r for r in compiled_report_records([5]) if r.government == "br")
+    br = next(r for r in compiled_report_facts([5]) if r.government == "br")
     assert br.answers["Q007"] == frozenset({"implementation.fullInPlace"})
     same_evaluations()

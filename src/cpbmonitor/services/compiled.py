@@ -3,7 +3,7 @@
 ``compile_reports`` (re)builds the ``CompiledAnswers`` of some reports from their
 ``Answer`` rows; the import (``reports.write_import``, which online publication and
 corrections and the demonstration data go through as well) writes them directly from
-the documents it stores. ``compiled_report_records`` is how evaluations read reports:
+the documents it stores. ``compiled_report_facts`` is how evaluations read reports:
 one blob per report, never the ``Answer`` rows; a report whose blob is missing or was
 made for another layout (``stale``) is compiled first.
 """
@@ -133,7 +133,8 @@ def raw_rows(query: QuerySet[Any]) -> list[tuple[Any, ...]]:
     sql, params = query.query.sql_with_params()
     with connections[query.db].cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+    return rows
 
 
 def day(value: dt.date | dt.datetime | str | None) -> dt.date | None:
@@ -147,7 +148,7 @@ def day(value: dt.date | dt.datetime | str | None) -> dt.date | None:
     return value
 
 
-def compiled_report_records(cycles: Iterable[int]) -> list[ReportFacts]:
+def compiled_report_facts(cycles: Iterable[int]) -> list[ReportFacts]:
     """The current report of every government in ``cycles``, with its compiled answers
     (compiling first those that are stale)."""
     current = NationalReport.objects.current().filter(cycle__number__in=list(cycles)).order_by()

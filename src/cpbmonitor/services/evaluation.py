@@ -34,7 +34,7 @@ from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.records import RecordSet
 from cpbmonitor.national_reports.models import Answer, NationalReport, Party, ReportingCycle
 from cpbmonitor.services.cache import cached
-from cpbmonitor.services.compiled import compiled_report_records, day, raw_rows
+from cpbmonitor.services.compiled import compiled_report_facts, day, raw_rows
 from cpbmonitor.services.formats import questionnaire_for
 from cpbmonitor.services.timeliness import first_submissions
 
@@ -62,8 +62,8 @@ def cycle_info(number: int | str) -> CycleInfo:
 
 def report_facts(cycles: Iterable[int]) -> list[ReportFacts]:
     """The current report of every government in ``cycles``, with its compiled answers
-    (one blob per report, never the answer rows: see ``compiled``)."""
-    return compiled_report_records(cycles)
+    (one row of answer codes per report, never the answer rows: see ``compiled``)."""
+    return compiled_report_facts(cycles)
 
 
 def answer_report_facts(cycles: Iterable[int]) -> list[ReportFacts]:

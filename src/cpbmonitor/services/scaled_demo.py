@@ -130,7 +130,7 @@ def _copy_rows(pairs: list[tuple[NationalReport, NationalReport]]) -> int:
                 f"SELECT m.new_id, a.question, a.value, a.text, a.language "
                 f"FROM {answers} a JOIN {MAP_TABLE} m ON a.report_id = m.old_id"
             )
-            copied = cursor.rowcount
+            copied = int(cursor.rowcount)
             cursor.execute(
                 f"INSERT INTO {compiled} (report_id, layout, codes, texts, extras) "
                 f"SELECT m.new_id, c.layout, c.codes, c.texts, c.extras "

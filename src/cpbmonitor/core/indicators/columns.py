@@ -162,8 +162,8 @@ class Columns:
         once, and the rows are found by translating the column's codes."""
         compiled = self._compiled(key)
         if compiled is not None:  # compiled answers: test each distinct answer once
-            answers, inverse = compiled
-            passing = np.fromiter((test(a or EMPTY) for a in answers), bool, len(answers))
+            distinct, inverse = compiled
+            passing = np.fromiter((test(a or EMPTY) for a in distinct), bool, len(distinct))
             return rows_where(passing[inverse])
         if key not in self._coded:
             self._coded[key] = _codes(self.column(key))

@@ -64,7 +64,7 @@ class _Writer:
         para = self.doc.add_paragraph(text)
         if style is not None:
             if style not in self._style_ids:
-                self._style_ids[style] = self.doc.part.get_style_id(
+                self._style_ids[style] = self.doc.part.get_style_id(  # type: ignore[no-untyped-call]
                     self.doc.styles[style], WD_STYLE_TYPE.PARAGRAPH
                 )
             para._p.style = self._style_ids[style]
