@@ -3,11 +3,11 @@ pages (403, 404 and 500 in the site's layout, ``portal/templates/40x.html``)."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 handler500 = "cpbmonitor.web.errors.server_error"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("cpbmonitor.api.urls")),  # api: the JSON API, version 1
 ]
