@@ -191,7 +191,8 @@ class VersionOut(Schema):
 
 class ErrorOut(Schema):
     detail: str
-    problems: list[dict[str, str]] = []
+    problems: list[dict[str, Any]] = []
+    """One entry per problem: where (question, field or record) and why; values as given."""
     missing: list[str] = []
     version: int | None = None
 
