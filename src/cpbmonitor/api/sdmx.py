@@ -6,9 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router
 
 from cpbmonitor.core.plan import available_versions, load_plan
-from cpbmonitor.portal.downloads import demo_notice
-from cpbmonitor.services.evaluation import current_evaluation
-from cpbmonitor.services.sdmx import CONTENT_TYPE, sdmx_csv
+from cpbmonitor.services import sdmx
 
 router = Router(tags=["public"])
 
@@ -28,6 +26,4 @@ def indicators_sdmx(request: HttpRequest, plan_id: str) -> HttpResponse:
     and the baseline cycle, as SDMX-CSV (only the header before reports are stored)."""
     if plan_id not in available_versions():
         raise Http404(f"no plan version {plan_id!r}")
-    evaluation = current_evaluation(load_plan(plan_id))
-    results = list(evaluation.indicators) if evaluation else []
-    return HttpResponse(sdmx_csv(results, demo_notice()), content_type=CONTENT_TYPE)
+    return HttpResponse(sdmx.sdmx_csv(load_plan(plan_id)), content_type=sdmx.MEDIA_TYPE)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -12,8 +10,10 @@ from typing import Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.measure import Measurement
-from rich.table import Table
+from rich.table import Table as RichTable
 from rich.text import Text
+
+from cpbmonitor.core.outputs import Table, write
 
 
 class OutputFormat(StrEnum):
@@ -35,8 +35,8 @@ def attribute_rows(items: Iterable[object], columns: Sequence[str]) -> list[dict
     return [{column: getattr(item, column) for column in columns} for item in items]
 
 
-def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str = "") -> Table:
-    result = Table(*columns, title=title or None)
+def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str = "") -> RichTable:
+    result = RichTable(*columns, title=title or None)
     for row in rows:
         result.add_row(*(_cell(row.get(c)) for c in columns))
     return result
@@ -48,7 +48,7 @@ class Fitted:
     long cells wrapped when its longest words fit side by side, otherwise stacked, one
     block of ``column: value`` lines per row. Nothing is cut short with an ellipsis."""
 
-    def __init__(self, table: Table) -> None:
+    def __init__(self, table: RichTable) -> None:
         self.table = table
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -74,7 +74,7 @@ class Fitted:
         if self.table.title:
             blocks.append(Text(str(self.table.title), style="bold"))
         for index in range(self.table.row_count):
-            block = Table.grid(padding=(0, 1))
+            block = RichTable.grid(padding=(0, 1))
             block.add_column(style="bold", no_wrap=True)
             block.add_column(overflow="fold")
             for name, column_cells in zip(names, cells, strict=True):
@@ -83,20 +83,15 @@ class Fitted:
         return Group(*blocks)
 
 
-def fit(table: Table) -> Fitted:
+def fit(table: RichTable) -> Fitted:
     """``table``, printed so that it fits the console (see :class:`Fitted`)."""
     return Fitted(table)
 
 
 def csv_text(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore"
-    )
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({c: "" if row.get(c) is None else row.get(c) for c in columns})
-    return buffer.getvalue()
+    """The table writer's CSV (formula-safe) of ``rows``: columns not listed are left out."""
+    kept = [{column: row.get(column) for column in columns} for row in rows]
+    return write(Table.of(columns, kept), "csv").decode("utf-8")
 
 
 def json_text(data: Any) -> str:

@@ -7,10 +7,11 @@ from django.shortcuts import render
 
 from cpbmonitor.core.plan import Indicator
 from cpbmonitor.milestones.portal import milestone_table
-from cpbmonitor.portal import downloads
 from cpbmonitor.portal.figures import indicator_chart
+from cpbmonitor.services import sdmx
 from cpbmonitor.services.evaluation import current_evaluation, current_plan, indicator_method
 from cpbmonitor.services.questions import methodology_links
+from cpbmonitor.web import downloads
 
 
 def indicator_or_404(code: str) -> Indicator:
@@ -35,20 +36,17 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         "chart": indicator_chart(result, "indicator-chart"),
         "methodology": (method := indicator_method(code, plan)),
         "questions": methodology_links(method),
-        "formats": downloads.FORMATS,
+        "formats": (*downloads.FORMATS, sdmx.FORMAT),
         "milestones": milestone_table(plan, [code]),  # milestones app
     }
     return render(request, "portal/indicator.html", context)
 
 
 def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
-    item = indicator_or_404(code)
-    if fmt not in downloads.FORMATS:
-        raise Http404(f"no {fmt} download")
-    evaluation = current_evaluation()
-    result = evaluation.indicator(code) if evaluation else None
-    content, content_type = downloads.render(fmt, item, result)
-    response = HttpResponse(content, content_type=content_type)
-    filename = f"cpb-indicator-{code.replace('(', '-').rstrip(')')}.{fmt.replace('-', '.')}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    indicator_or_404(code)
+    name = f"cpb-indicator-{code.replace('(', '-').rstrip(')')}"
+    if fmt == sdmx.FORMAT:  # SDMX-CSV (docs/sdmx.md), beside the table formats
+        response = HttpResponse(sdmx.sdmx_csv(indicator=code), content_type=sdmx.MEDIA_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{name}.sdmx.csv"'
+        return response
+    return downloads.table_response("indicator-results", {"indicator": code}, fmt, name)
