@@ -54,6 +54,7 @@ TABLE = [
     ("api plans", "/plans", "get", None, None, EVERYONE),
     ("api plan", "/plans/draft-2020", "get", None, None, EVERYONE),
     ("api indicators", "/plans/draft-2020/indicators", "get", None, None, EVERYONE),
+    ("api sdmx", "/plans/draft-2020/indicators/sdmx", "get", None, None, EVERYONE),
     ("api parties", "/parties", "get", None, None, EVERYONE),
     ("api party", "/parties/br", "get", None, None, EVERYONE),
     ("api cycles", "/cycles", "get", None, None, EVERYONE),
