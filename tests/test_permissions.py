@@ -57,7 +57,7 @@ TABLE = [
     ("api plans", "/plans", "get", None, None, EVERYONE),
     ("api plan", "/plans/draft-2020", "get", None, None, EVERYONE),
     ("api indicators", "/plans/draft-2020/indicators", "get", None, None, EVERYONE),
-    ("api indicators sdmx", "/plans/draft-2020/indicators/sdmx", "get", None, None, EVERYONE),
+    ("api sdmx", "/plans/draft-2020/indicators/sdmx", "get", None, None, EVERYONE),
     ("api parties", "/parties", "get", None, None, EVERYONE),
     ("api party", "/parties/br", "get", None, None, EVERYONE),
     ("api scorecard", "/parties/br/scorecard", "get", None, None, EVERYONE),

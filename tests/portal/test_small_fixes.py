@@ -12,6 +12,8 @@ from django.utils import translation
 from cpbmonitor.portal.templatetags.portal import format_change, format_value
 from tests.portal.test_capacity_page import page, tiny  # noqa: F401 - fixture
 
+pytestmark = pytest.mark.django_db  # the portal's fixtures clear the (database) cache
+
 
 def test_changes_of_counts_are_grouped_like_the_values():
     with translation.override("en"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router
 
-from cpbmonitor.core.plan import available_versions
+from cpbmonitor.core.plan import available_versions, load_plan
 from cpbmonitor.services import sdmx
 
 router = Router(tags=["public"])
@@ -26,4 +26,4 @@ def indicators_sdmx(request: HttpRequest, plan_id: str) -> HttpResponse:
     and the baseline cycle, as SDMX-CSV (only the header before reports are stored)."""
     if plan_id not in available_versions():
         raise Http404(f"no plan version {plan_id!r}")
-    return HttpResponse(sdmx.indicators_sdmx(plan_id=plan_id), content_type=sdmx.CONTENT_TYPE)
+    return HttpResponse(sdmx.sdmx_csv(load_plan(plan_id)), content_type=sdmx.MEDIA_TYPE)

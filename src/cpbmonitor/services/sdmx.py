@@ -1,41 +1,23 @@
-"""Indicator results as SDMX-CSV for the pages and the API (``core.outputs.sdmx``), with
-each cycle's ``TIME_PERIOD`` taken from the stored reporting cycles."""
+"""Indicator results as SDMX-CSV (``core.outputs.sdmx``) for the pages and the API: the
+current evaluation, with the demonstration notice when the data are demonstration data."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from cpbmonitor.core.outputs import render
+from cpbmonitor.core.outputs.sdmx import FORMAT, MEDIA_TYPE
+from cpbmonitor.core.plan import PlanVersion
+from cpbmonitor.services.evaluation import current_evaluation
+from cpbmonitor.services.tables import demo_notice
 
-from cpbmonitor.core.indicators import IndicatorResult
-from cpbmonitor.core.outputs.sdmx import observations, to_sdmx_csv
-from cpbmonitor.national_reports.models import ReportingCycle
-
-CONTENT_TYPE = "text/csv; charset=utf-8"
-
-
-def cycle_periods() -> dict[int, str]:
-    """Cycle number -> the year of its reporting deadline (``TIME_PERIOD``)."""
-    cycles = ReportingCycle.objects.filter(number__isnull=False)
-    return {cycle.number: str(cycle.deadline.year) for cycle in cycles}
+__all__ = ["FORMAT", "MEDIA_TYPE", "sdmx_csv"]
 
 
-def sdmx_csv(results: Iterable[IndicatorResult], notice: str | None = None) -> bytes:
-    periods = cycle_periods()
-    return to_sdmx_csv(
-        (item for result in results for item in observations(result, periods)), notice
+def sdmx_csv(plan: PlanVersion | None = None, indicator: str | None = None) -> bytes:
+    """Every indicator of ``plan`` (the current one by default), or only ``indicator``."""
+    evaluation = current_evaluation(plan)
+    if indicator is None:
+        return render("evaluation", FORMAT, evaluation, notice=demo_notice())
+    return render(
+        "indicator-results", FORMAT, evaluation, indicator=indicator, notice=demo_notice()
     )
 
-
-def indicators_sdmx(codes: list[str] | None = None, plan_id: str | None = None) -> bytes:
-    """The current results of the indicators ``codes`` (all of them by default) of the
-    plan version ``plan_id`` (the configured one by default) as SDMX-CSV, with the
-    demonstration notice when the data are demonstration data."""
-    from cpbmonitor.core.plan import load_plan
-    from cpbmonitor.services.evaluation import current_evaluation, current_plan
-    from cpbmonitor.services.tables import demo_notice
-
-    plan = load_plan(plan_id) if plan_id else current_plan()
-    evaluation = current_evaluation(plan)
-    results = list(evaluation.indicators) if evaluation else []
-    if codes is not None:
-        results = [result for result in results if result.code in codes]
-    return sdmx_csv(results, demo_notice())

@@ -10,14 +10,9 @@ from __future__ import annotations
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 
 from cpbmonitor.core.outputs import TABLE_FORMATS, write
-from cpbmonitor.services.sdmx import CONTENT_TYPE as SDMX_CONTENT_TYPE
-from cpbmonitor.services.sdmx import indicators_sdmx
 from cpbmonitor.services.tables import Params, TableRequestError, download_table
 
-SDMX_CSV = "sdmx-csv"
-"""Indicator results in the exchange format SDMX-CSV (``core.outputs.sdmx``)."""
 FORMATS: tuple[str, ...] = tuple(TABLE_FORMATS)
-INDICATOR_FORMATS: tuple[str, ...] = (*FORMATS, SDMX_CSV)
 
 
 def table_response(subject: str, params: Params, fmt: str, name: str) -> HttpResponse:
@@ -35,10 +30,3 @@ def table_response(subject: str, params: Params, fmt: str, name: str) -> HttpRes
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
-
-def sdmx_response(codes: list[str], name: str) -> HttpResponse:
-    """The current results of the indicators ``codes`` as an SDMX-CSV attachment."""
-    response = HttpResponse(indicators_sdmx(codes), content_type=SDMX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{name}.sdmx.csv"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -8,6 +8,10 @@ Dimensions: ``INDICATOR`` (the plan's code written as an SDMX identifier, ``A.1(
 Measure: ``OBS_VALUE`` (percent 0-100, or a count). Attributes: ``UNIT_MEASURE`` (``PT``
 or ``NUMBER``), ``REPORTING_CYCLE`` (the national report cycle) and ``COMMENT_DSET`` (the
 demonstration-data notice, empty for real data). Pure: no Django.
+
+Registered in the output registry as format ``sdmx-csv`` of the subjects ``evaluation``
+(every indicator) and ``indicator-results`` (one), ``TIME_PERIOD`` from the evaluation's
+cycles.
 """
 
 from __future__ import annotations
@@ -18,8 +22,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from cpbmonitor.core.indicators import IndicatorResult
+from cpbmonitor.core.indicators import Evaluation, IndicatorResult
+from cpbmonitor.core.outputs.registry import output
 
+FORMAT = "sdmx-csv"
+MEDIA_TYPE = "text/csv; charset=utf-8"
 DATAFLOW = "CPBM:CPB_INDICATORS(1.0)"
 WORLD = "WLD"
 AREAS: Mapping[str, str] = {
@@ -99,3 +106,29 @@ def to_sdmx_csv(items: Iterable[Observation], notice: str | None = None) -> byte
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(round(float(value), 4))
+
+
+def periods_of(evaluation: Evaluation) -> dict[int, str]:
+    """Each cycle of ``evaluation`` -> the year of its reporting deadline."""
+    cycles = [c for c in (evaluation.baseline, evaluation.cycle) if c is not None]
+    return {cycle.number: str(cycle.deadline.year) for cycle in cycles}
+
+
+@output("evaluation", FORMAT)
+def evaluation_sdmx(evaluation: Evaluation | None, notice: str | None = None) -> bytes:
+    """Every indicator of ``evaluation`` (only the header when there is none)."""
+    if evaluation is None:
+        return to_sdmx_csv([], notice)
+    periods = periods_of(evaluation)
+    found = (item for result in evaluation.indicators for item in observations(result, periods))
+    return to_sdmx_csv(found, notice)
+
+
+@output("indicator-results", FORMAT)
+def indicator_sdmx(
+    evaluation: Evaluation | None, indicator: str, notice: str | None = None
+) -> bytes:
+    result = evaluation.indicator(indicator) if evaluation else None
+    if evaluation is None or result is None:
+        return to_sdmx_csv([], notice)
+    return to_sdmx_csv(observations(result, periods_of(evaluation)), notice)

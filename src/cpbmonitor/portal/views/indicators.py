@@ -8,6 +8,7 @@ from django.shortcuts import render
 from cpbmonitor.core.plan import Indicator
 from cpbmonitor.milestones.portal import milestone_table
 from cpbmonitor.portal.figures import indicator_chart
+from cpbmonitor.services import sdmx
 from cpbmonitor.services.evaluation import current_evaluation, current_plan, indicator_method
 from cpbmonitor.services.questions import methodology_links
 from cpbmonitor.web import downloads
@@ -35,7 +36,7 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         "chart": indicator_chart(result, "indicator-chart"),
         "methodology": (method := indicator_method(code, plan)),
         "questions": methodology_links(method),
-        "formats": downloads.INDICATOR_FORMATS,
+        "formats": (*downloads.FORMATS, sdmx.FORMAT),
         "milestones": milestone_table(plan, [code]),  # milestones app
     }
     return render(request, "portal/indicator.html", context)
@@ -44,6 +45,8 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
 def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     indicator_or_404(code)
     name = f"cpb-indicator-{code.replace('(', '-').rstrip(')')}"
-    if fmt == downloads.SDMX_CSV:
-        return downloads.sdmx_response([code], name)
+    if fmt == sdmx.FORMAT:  # SDMX-CSV (docs/sdmx.md), beside the table formats
+        response = HttpResponse(sdmx.sdmx_csv(indicator=code), content_type=sdmx.MEDIA_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{name}.sdmx.csv"'
+        return response
     return downloads.table_response("indicator-results", {"indicator": code}, fmt, name)
