@@ -28,8 +28,8 @@ def question(
 ) -> None:
     """Count and percentage of each option of a question, by region."""
     use_database()
-    from cpbmonitor.registry.models import ReportingCycle
-    from cpbmonitor.registry.services.evaluation import analyze_stored_question
+    from cpbmonitor.national_reports.models import ReportingCycle
+    from cpbmonitor.services.evaluation import analyze_stored_question
 
     try:
         analysis = analyze_stored_question(key, cycle, compare)
