@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "src/cpbmonitor/core/maps/data/countries-110m.json"
@@ -46,11 +47,20 @@ def ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[tupl
 def unwrap(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """A ring crossing the antimeridian (Russia's Chukotka, Fiji) kept on the side of
     most of its points, the rest clamped to the map's edge."""
-    if all(abs(a[0] - b[0]) <= 180 for a, b in zip(points, points[1:], strict=False)):
+    if all(abs(a[0] - b[0]) <= 180 for a, b in pairwise(points)):
         return points
     east = sum(lon > 0 for lon, _ in points) >= len(points) / 2
-    return [(min(180.0, lon + 360) if east and lon < 0 else max(-180.0, lon - 360)
-             if not east and lon > 0 else lon, lat) for lon, lat in points]
+    return [
+        (
+            min(180.0, lon + 360)
+            if east and lon < 0
+            else max(-180.0, lon - 360)
+            if not east and lon > 0
+            else lon,
+            lat,
+        )
+        for lon, lat in points
+    ]
 
 
 def project(lon: float, lat: float) -> tuple[float, float]:
