@@ -3,6 +3,7 @@ the calls the CLI, the API and the pages share."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -64,3 +65,33 @@ def progress_document(progress: ProgressAssessment) -> dict[str, Any]:
         "objectives": [aggregate(o) for o in progress.objectives],
         "indicators": [indicator(i) for i in progress.indicators],
     }
+
+
+# -- the pages: cached under the data version ----------------------------------------------
+
+
+def portal_series(plan_id: str) -> Series | None:
+    """The plan version's series over every cycle with rules (cached); ``None`` without
+    cycles."""
+    from cpbmonitor.services.results import cached
+
+    def compute() -> Series | bool:
+        numbers = default_cycles(plan_id)
+        return stored_series(plan_id, numbers) if numbers else False
+
+    return cached("series", compute, plan_id) or None  # type: ignore[no-any-return]
+
+
+def portal_progress(plan_id: str) -> ProgressAssessment | None:
+    from cpbmonitor.services.milestones import stored
+    from cpbmonitor.services.results import cached
+
+    def compute() -> ProgressAssessment | bool:
+        series = portal_series(plan_id)
+        if series is None:
+            return False
+        return assess_progress(load_plan(plan_id), series, stored(plan_id))
+
+    milestones = stored(plan_id)
+    fingerprint = hashlib.sha1(repr([m.as_row() for m in milestones]).encode()).hexdigest()[:12]
+    return cached("progress", compute, plan_id, fingerprint) or None  # type: ignore[no-any-return]

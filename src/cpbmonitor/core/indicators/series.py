@@ -99,13 +99,22 @@ class Series:
     settings: Settings
     indicators: tuple[IndicatorSeries, ...]
     evaluations: tuple[Evaluation, ...]
-    """Per cycle after the first: the engine's evaluation against the previous cycle."""
+    """Per cycle: the engine's evaluation (against the previous cycle, after the first)."""
 
     def indicator(self, code: str) -> IndicatorSeries:
         for item in self.indicators:
             if item.code == code:
                 return item
         raise KeyError(code)
+
+    def met(self, code: str, cycle: int) -> Mapping[str, bool]:
+        """Per Party of a binary indicator's population in ``cycle``: whether it meets it."""
+        for info, step in zip(self.cycles, self.evaluations, strict=True):
+            if info.number == cycle:
+                for card in step.scorecards:
+                    if card.indicator == code:
+                        return card.current
+        return {}
 
     @property
     def baseline(self) -> CycleInfo:
@@ -185,7 +194,7 @@ def evaluate_series(
                 result.code, result.goal, result.text, result.unit, result.caveat, groups
             )
         )
-    return Series(plan.id, ordered, settings, tuple(indicators), tuple(steps[1:]))
+    return Series(plan.id, ordered, settings, tuple(indicators), tuple(steps))
 
 
 SERIES_FIELDS: tuple[str, ...] = (

@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from cpbmonitor.national_reports.models import NationalReport, Party
 from cpbmonitor.national_reports.models.parties import UnknownGovernment
+from cpbmonitor.portal import series_panels
 from cpbmonitor.services import results
 from cpbmonitor.services import status as reporting
 
@@ -43,6 +44,7 @@ def party(request: HttpRequest, code: str) -> HttpResponse:
         "party": government,
         "reports": reports,
         "scorecard": _by_cycle(scorecard, plan) if scorecard is not None else None,
+        "party_series": series_panels.party_series(plan, government.iso2),
     }
     return render(request, "portal/party.html", context)
 
