@@ -73,18 +73,18 @@ def progress_document(progress: ProgressAssessment) -> dict[str, Any]:
 def portal_series(plan_id: str) -> Series | None:
     """The plan version's series over every cycle with rules (cached); ``None`` without
     cycles."""
-    from cpbmonitor.services.results import cached
+    from cpbmonitor.services.cache import cached
 
     def compute() -> Series | bool:
         numbers = default_cycles(plan_id)
         return stored_series(plan_id, numbers) if numbers else False
 
-    return cached("series", compute, plan_id) or None  # type: ignore[no-any-return]
+    return cached("series", compute, plan_id) or None
 
 
 def portal_progress(plan_id: str) -> ProgressAssessment | None:
+    from cpbmonitor.services.cache import cached
     from cpbmonitor.services.milestones import stored
-    from cpbmonitor.services.results import cached
 
     def compute() -> ProgressAssessment | bool:
         series = portal_series(plan_id)
@@ -94,4 +94,4 @@ def portal_progress(plan_id: str) -> ProgressAssessment | None:
 
     milestones = stored(plan_id)
     fingerprint = hashlib.sha1(repr([m.as_row() for m in milestones]).encode()).hexdigest()[:12]
-    return cached("progress", compute, plan_id, fingerprint) or None  # type: ignore[no-any-return]
+    return cached("progress", compute, plan_id, fingerprint) or None
