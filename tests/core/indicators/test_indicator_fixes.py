@@ -1,7 +1,10 @@
 """Indicator fixes of the methodology (docs/methodology.md), on four hand-built fifth
 reports of four African Parties (all complete):
 
-| Party | Q102_i (import decisions for release) | Q055 (risk assessments) | Q058 (RA for every decision) | Q155_c | Q155_c_adq (IPLCs) |
+Q102_i import decisions for release; Q055 risk assessments; Q058 RA for every decision;
+Q155_c socio-economic research cooperation; Q155_c_adq including IPLCs.
+
+| Party | Q102_i | Q055 | Q058 | Q155_c | Q155_c_adq |
 |---|---|---|---|---|---|
 | p1 | - | true | true | true | true |
 | p2 | true.availableOnBch | false | - | true | false |
@@ -33,9 +36,19 @@ C5 = CycleInfo(5, "cpbNationalReport5", dt.date(2026, 2, 28))
 SINCE = dt.date(2003, 9, 11)
 ANSWERS = {
     "p1": {"Q055": "true", "Q058": "true", "Q155_c": "true", "Q155_c_adq": "true"},
-    "p2": {"Q102_i": "true.availableOnBch", "Q055": "false", "Q155_c": "true", "Q155_c_adq": "false"},
+    "p2": {
+        "Q102_i": "true.availableOnBch",
+        "Q055": "false",
+        "Q155_c": "true",
+        "Q155_c_adq": "false",
+    },
     "p3": {"Q102_i": "false.notAvailable", "Q055": "false", "Q155_c": "false"},
-    "p4": {"Q102_i": "true.availableNotOnBch", "Q055": "true", "Q058": "true.some", "Q155_c": "true"},
+    "p4": {
+        "Q102_i": "true.availableNotOnBch",
+        "Q055": "true",
+        "Q058": "true.some",
+        "Q155_c": "true",
+    },
 }
 
 
