@@ -151,9 +151,11 @@ def test_reasons_from_the_real_engine(client, world):
 def test_indicator_downloads(client, world, engine):
     csv = text(client.get("/indicators/A.1(a)/data.csv")).splitlines()
     assert csv[0] == (
-        "indicator,group,numerator,denominator,value,baseline_value,change,status,unit,note"
+        "indicator,group,numerator,denominator,value,baseline_value,change,status,"
+        "comparability,comparability_reason,few_data,unit,note"
     )
-    assert csv[1] == "A.1(a),global,3,4,75.0,50.0,25.0,improved,percent,"
+    # the fake source gives no comparability (the real engine does: see the series tests)
+    assert csv[1] == "A.1(a),global,3,4,75.0,50.0,25.0,improved,,,False,percent,"
     document = json.loads(client.get("/indicators/A.1(a)/data.json").content)
     assert document["demonstration"] is False and "notice" not in document
     assert document["rows"][0]["value"] == 75
@@ -170,7 +172,7 @@ def test_downloads_carry_the_engine_note(client, world, engine):
     assert rows[0]["value"] is None and [r["group"] for r in rows] == ["global", "AFR"]
     csv = text(client.get("/indicators/A.1(b)/data.csv")).splitlines()
     assert csv[1].endswith(
-        ",no-data,percent,pending: BCH records import (national focal point records)"
+        ",no-data,,,False,percent,pending: BCH records import (national focal point records)"
     )
 
 
@@ -194,6 +196,9 @@ def test_downloads_of_demonstration_data_say_so(client, world, engine, settings)
         "baseline_value": 50,
         "change": 25,
         "status": "improved",
+        "comparability": None,
+        "comparability_reason": None,
+        "few_data": False,
         "unit": "percent",
         "note": None,
     }
