@@ -66,26 +66,26 @@ def derive(base: Questionnaire, change: DerivedFormat, name: str) -> Questionnai
             raise FormatError(name, "rename", old, f"{new} is already a question of {base.schema}")
     dropped = frozenset(change.drop)
 
-    def key(k: str) -> str:
+    def renamed(k: str) -> str:
         return change.rename.get(k, k)
 
     def condition(c: Condition) -> Condition:
         return replace(
             c,
-            controller=key(c.controller),
-            dependent=key(c.dependent),
-            base_question=key(c.base_question) if c.base_question else None,
+            controller=renamed(c.controller),
+            dependent=renamed(c.dependent),
+            base_question=renamed(c.base_question) if c.base_question else None,
         )
 
     def question(q: Question) -> Question:
         added = tuple(Option(o.value, o.label) for o in change.add_options.get(q.key, []))
         return replace(
             q,
-            key=key(q.key),
+            key=renamed(q.key),
             options=q.options + added,
             questions=tuple(question(s) for s in q.questions if s.key not in dropped),
             validations=tuple(condition(c) for c in q.validations if c.dependent not in dropped),
-            parent=key(q.parent) if q.parent else None,
+            parent=renamed(q.parent) if q.parent else None,
         )
 
     sections = tuple(

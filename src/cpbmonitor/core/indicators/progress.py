@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -215,41 +215,36 @@ def assess_indicator(
     achieved = latest.value - base.value
     needed = expected - base.value
     ratio = round(achieved / needed, 2) if needed > 0 else None
-    common = {
-        "baseline_cycle": base.cycle,
-        "baseline_value": base.value,
-        "latest_cycle": latest.cycle,
-        "latest_value": latest.value,
-        "target_value": goal,
-        "target_date": goal_date,
-        "target_source": source,
-        "expected_value": expected,
-        "pace_ratio": ratio,
-    }
+    measured = IndicatorProgress(
+        item.code,
+        group,
+        "insufficient-data",
+        (),
+        baseline_cycle=base.cycle,
+        baseline_value=base.value,
+        latest_cycle=latest.cycle,
+        latest_value=latest.value,
+        target_value=goal,
+        target_date=goal_date,
+        target_source=source,
+        expected_value=expected,
+        pace_ratio=ratio,
+    )
     where = (
         f"{latest.value:g} in cycle {latest.cycle} against {expected:g} expected on the "
         f"line from {base.value:g} (cycle {base.cycle}) to {goal:g} by {goal_date.isoformat()}"
         f" ({'milestone' if source == 'milestone' else 'default target'})"
     )
     if latest.value >= goal:
-        return IndicatorProgress(
-            item.code, group, "on-track", (f"target reached: {where}",), **common
-        )
+        return replace(measured, status="on-track", reasons=(f"target reached: {where}",))
     if ratio is not None and ratio >= rules.on_track_ratio:
         why = f"pace {ratio:g} of the pace needed (at least {rules.on_track_ratio:g}): {where}"
-        return IndicatorProgress(item.code, group, "on-track", (why,), **common)
+        return replace(measured, status="on-track", reasons=(why,))
     if achieved >= rules.progress_threshold:
         pace = f"pace {ratio:g} of the pace needed" if ratio is not None else "progress"
-        return IndicatorProgress(
-            item.code, group, "acceleration-needed", (f"{pace}: {where}",), **common
-        )
-    return IndicatorProgress(
-        item.code,
-        group,
-        "regression",
-        (f"change {achieved:+.2f} since the baseline: {where}",),
-        **common,
-    )
+        return replace(measured, status="acceleration-needed", reasons=(f"{pace}: {where}",))
+    why = f"change {achieved:+.2f} since the baseline: {where}"
+    return replace(measured, status="regression", reasons=(why,))
 
 
 # -- objectives and goals -------------------------------------------------------------------
@@ -290,7 +285,7 @@ def aggregate(
     rules: ProgressRules,
 ) -> AggregateProgress:
     """The status of an objective or goal from its indicators' (world) statuses."""
-    counts = Counter(m.status for m in members)
+    counts: Counter[str] = Counter(m.status for m in members)
     total = len(members)
     codes = tuple(m.indicator for m in members)
     if not total:
