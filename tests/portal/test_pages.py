@@ -419,3 +419,14 @@ def test_party_page_shows_indicators_met_in_each_cycle(client, world):
     page = text(client.get("/parties/br/"))
     assert "Indicators met in each cycle" in page
     assert 'aria-labelledby="party-series-br-title party-series-br-desc"' in page
+
+
+def test_comparability_labels_in_both_languages():
+    from django.utils import translation
+
+    from cpbmonitor.portal.templatetags.portal import comparability_label
+
+    assert comparability_label("stand-in") == "stand-in question"
+    assert comparability_label(None) == ""
+    with translation.override("fr"):
+        assert comparability_label("crosswalked") == "question mise en correspondance"
