@@ -54,6 +54,8 @@ TABLE = [
     ("api plans", "/plans", "get", None, None, EVERYONE),
     ("api plan", "/plans/draft-2020", "get", None, None, EVERYONE),
     ("api indicators", "/plans/draft-2020/indicators", "get", None, None, EVERYONE),
+    ("api series", "/plans/draft-2020/series", "get", None, None, EVERYONE),
+    ("api progress", "/plans/draft-2020/progress", "get", None, None, EVERYONE),
     ("api parties", "/parties", "get", None, None, EVERYONE),
     ("api party", "/parties/br", "get", None, None, EVERYONE),
     ("api cycles", "/cycles", "get", None, None, EVERYONE),
