@@ -1,6 +1,6 @@
 """Capacity-building needs, their coverage by the Action Plan and the registered
 activities, and the gaps: the same rows as ``cpb capacity needs|coverage|gaps --format
-json`` (``core.capacity.output``), computed by ``services.capacity``.
+json`` (``core.outputs.capacity``), computed by ``services.capacity``.
 
 When the figures come from demonstration reports or records, every response carries the
 header ``X-Demonstration-Data: true``.
@@ -16,10 +16,11 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from cpbmonitor import conf
 from cpbmonitor.api.auth import OptionalToken
 from cpbmonitor.api.schemas import ErrorOut
 from cpbmonitor.core.capacity import Coverage
-from cpbmonitor.core.capacity import output as rows_of
+from cpbmonitor.core.outputs import capacity as rows_of
 from cpbmonitor.core.plan import available_versions
 from cpbmonitor.services import capacity as service
 
@@ -29,7 +30,9 @@ DEMONSTRATION_HEADER = "X-Demonstration-Data"
 T = TypeVar("T")
 
 CYCLE = Query(5, description="The reporting cycle whose needs are read.")
-PLAN = Query("draft-2020", description="The plan version whose Action Plan is used.")
+PLAN = Query(
+    conf.default("CPB_PLAN_VERSION"), description="The plan version whose Action Plan is used."
+)
 START = Query(None, alias="from", description="Period start (default: the cycle's).")
 END = Query(None, alias="to", description="Period end (default: the cycle's deadline).")
 

@@ -10,11 +10,13 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from cpbmonitor import conf
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
-from cpbmonitor.core.exports.exporters import export, formats_for
 from cpbmonitor.core.indicators import Evaluation, GroupResult, Settings
+from cpbmonitor.core.indicators.inputs import GROUPS
 from cpbmonitor.core.indicators.series import Series
+from cpbmonitor.core.outputs import formats_for, render
 
 app = typer.Typer(help="Measure every indicator of a plan version from the stored reports.")
 console = Console()
@@ -30,9 +32,15 @@ STATUS_STYLE = {
 
 @app.callback(invoke_without_command=True)
 def evaluate_command(
-    plan_id: str = typer.Option("draft-2020", "--plan", "-p", help="Plan version id."),
-    cycle: int = typer.Option(5, "--cycle", "-c", help="The cycle measured."),
-    baseline: int = typer.Option(4, "--baseline", "-b", help="The baseline cycle."),
+    plan_id: str = typer.Option(
+        conf.default("CPB_PLAN_VERSION"), "--plan", "-p", help="Plan version id."
+    ),
+    cycle: int = typer.Option(
+        conf.default("CPB_DEFAULT_CYCLE"), "--cycle", "-c", help="The cycle measured."
+    ),
+    baseline: int = typer.Option(
+        conf.default("CPB_DEFAULT_BASELINE"), "--baseline", "-b", help="The baseline cycle."
+    ),
     cycles: str = typer.Option(
         None,
         "--cycles",
@@ -40,7 +48,9 @@ def evaluate_command(
     ),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, csv or xlsx."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
-    threshold: float = typer.Option(1.0, help="Change in points that counts as a change."),
+    threshold: float = typer.Option(
+        conf.default("CPB_CHANGE_THRESHOLD"), help="Change in points that counts as a change."
+    ),
     min_denominator: int = typer.Option(
         10, help="A percentage over fewer Parties or records is marked 'insufficient data'."
     ),
@@ -63,7 +73,7 @@ def evaluate_command(
     if fmt == "table":
         _print_series(subject) if isinstance(subject, Series) else _print_table(subject)
         return
-    content = export(kind, fmt, subject)
+    content = render(kind, fmt, subject)
     if output is None:
         if fmt == "xlsx":
             fail("XLSX is binary: give a file with -o")
@@ -132,7 +142,7 @@ def _warn_if_demonstration_data() -> None:
 
 
 def _print_table(evaluation: Evaluation) -> None:
-    groups = ["global", "AFR", "ASP", "CEE", "GRULAC", "WEOG"]
+    groups = list(GROUPS)
     table = Table(
         "indicator",
         *groups,

@@ -10,6 +10,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from cpbmonitor import conf
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.output import OutputFormat, emit
@@ -20,7 +21,7 @@ from cpbmonitor.core.milestones import (
     MilestoneInputError,
     read_milestones,
 )
-from cpbmonitor.core.milestones import output as milestone_output
+from cpbmonitor.core.outputs import milestones as milestone_output
 
 app = typer.Typer(
     help="Milestones: target values for indicators by a date, and where each stands.",
@@ -99,9 +100,15 @@ def export(
 
 @app.command("status")
 def status(
-    plan_id: str = typer.Option("draft-2020", "--plan", "-p", help="Plan version id."),
-    cycle: int = typer.Option(5, "--cycle", "-c", help="The latest cycle."),
-    baseline: int = typer.Option(4, "--baseline", "-b", help="The baseline cycle."),
+    plan_id: str = typer.Option(
+        conf.default("CPB_PLAN_VERSION"), "--plan", "-p", help="Plan version id."
+    ),
+    cycle: int = typer.Option(
+        conf.default("CPB_DEFAULT_CYCLE"), "--cycle", "-c", help="The latest cycle."
+    ),
+    baseline: int = typer.Option(
+        conf.default("CPB_DEFAULT_BASELINE"), "--baseline", "-b", help="The baseline cycle."
+    ),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, csv or xlsx."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
 ) -> None:
@@ -113,7 +120,7 @@ def status(
     if fmt == "xlsx" and output is None:
         fail("XLSX is binary: give a file with -o")
     use_database()
-    from cpbmonitor.core.exports.exporters import export as export_as
+    from cpbmonitor.core.outputs import render
     from cpbmonitor.core.plan import PlanDataError
     from cpbmonitor.national_reports.models import ReportingCycle
     from cpbmonitor.services.milestones import assess_stored
@@ -132,7 +139,7 @@ def status(
         columns = milestone_output.TABLE_COLUMNS
         emit(OutputFormat.table, rows, columns, title=title, console=console)
         return
-    content = export_as("milestones", fmt, assessed)
+    content = render("milestones", fmt, assessed)
     if output is None:
         sys.stdout.write(content.decode("utf-8"))
         return

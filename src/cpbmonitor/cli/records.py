@@ -19,6 +19,7 @@ from rich.console import Console
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.output import OutputFormat, emit
+from cpbmonitor.core.indicators.inputs import REGIONS
 from cpbmonitor.core.records import RECORD_TYPES, RecordModel
 
 if TYPE_CHECKING:
@@ -30,7 +31,6 @@ app = typer.Typer(
 )
 
 DEMONSTRATION_NOTE = "Demonstration records among them: generated, not real."
-REGIONS = ("AFR", "ASP", "CEE", "GRULAC", "WEOG")
 TABLE_COLUMNS = ("identifier", "government", "title", "valid_from", "valid_to", "demonstration")
 
 
@@ -138,9 +138,9 @@ def list_records(
         return
     if fmt is ListFormat.xlsx:
         fail("XLSX is binary: give a file with -o")
-    from cpbmonitor.core.records.writers import WRITERS
+    from cpbmonitor.core.outputs import render
 
-    sys.stdout.write(WRITERS[fmt.value](records, type_name).decode())
+    sys.stdout.write(render("records", fmt.value, records, type_name=type_name).decode())
 
 
 def _print_table(type_name: str, rows: RecordQuerySet) -> None:
@@ -162,7 +162,7 @@ def _print_table(type_name: str, rows: RecordQuerySet) -> None:
 
 
 def _write(records: list[RecordModel], type_name: str, output: Path, fmt: str | None) -> None:
-    from cpbmonitor.core.records.writers import write_records
+    from cpbmonitor.core.outputs.records import write_records
 
     try:
         write_records(records, type_name, output, fmt)
@@ -182,10 +182,10 @@ def export(
     search: str = SEARCH_OPTION,
 ) -> None:
     """Write the records of one type to a file that `cpb import records` reads back."""
-    from cpbmonitor.core.records.writers import WRITERS
+    from cpbmonitor.core.outputs import formats_for
 
     chosen = (fmt or output.suffix.lstrip(".")).lower()
-    if chosen not in WRITERS:
-        fail(f"unknown format {chosen!r} for {output} (use {', '.join(WRITERS)})")
+    if chosen not in formats_for("records"):
+        fail(f"unknown format {chosen!r} for {output} (use {', '.join(formats_for('records'))})")
     rows = _selected(type_name, government, region, on, search)
     _write(_models(rows), type_name, output, chosen)

@@ -20,15 +20,11 @@ A row of ``series_rows`` is one indicator, group and cycle::
 
 from __future__ import annotations
 
-import io
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from itertools import pairwise
 from typing import Any
 
-from cpbmonitor.core.exports.exporters import exporter
-from cpbmonitor.core.exports.tabular import csv_bytes
 from cpbmonitor.core.formats.model import Questionnaire
 from cpbmonitor.core.indicators.comparability import LABELS
 from cpbmonitor.core.indicators.engine import evaluate
@@ -300,39 +296,3 @@ def _point(point: Point) -> dict[str, Any]:
         "change_from_previous": change(point.previous),
         "change_since_baseline": change(point.since_baseline),
     }
-
-
-# -- exports (kind "series") -------------------------------------------------------------
-
-
-@exporter("series", "json")
-def series_json(series: Series) -> bytes:
-    return json.dumps(series_document(series), ensure_ascii=False, indent=1).encode("utf-8")
-
-
-@exporter("series", "csv")
-def series_csv(series: Series) -> bytes:
-    return csv_bytes(series_rows(series), SERIES_FIELDS)
-
-
-@exporter("series", "xlsx")
-def series_xlsx(series: Series) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Series"
-    sheet.append(list(SERIES_FIELDS))
-    for row in series_rows(series):
-        sheet.append([_safe(row[f]) for f in SERIES_FIELDS])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _safe(value: object) -> object:
-    """A text cell that a spreadsheet would read as a formula is written as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
