@@ -156,7 +156,7 @@ def test_csv_and_table_and_the_two_cycle_form_still_work() -> None:
         "evaluate", "--cycle", "6", "--baseline", "5", "-f", "json", "--min-denominator", "1"
     )
     assert pair.exit_code == 0, pair.output
-    rows = {(r["indicator"], r["group"]): r for r in json.loads(pair.output)}
+    rows = {(r["indicator"], r["group"]): r for r in json.loads(pair.output)["rows"]}
     assert rows[("A.1(a)", "global")]["change"] == 25.0
     assert rows[("A.1(a)", "global")]["comparability"] == "crosswalked"
 
