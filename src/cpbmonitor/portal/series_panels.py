@@ -66,7 +66,7 @@ class SeriesRow:
 def _value_text(point: Point, unit: str) -> str:
     if point.value is None:
         return "—"
-    text = _fmt(unit)(point.value)
+    text = str(_fmt(unit)(point.value))
     if point.denominator is not None and point.numerator is not None:
         text += f" ({point.numerator}/{point.denominator})"
     return text

@@ -79,7 +79,8 @@ def portal_series(plan_id: str) -> Series | None:
         numbers = default_cycles(plan_id)
         return stored_series(plan_id, numbers) if numbers else False
 
-    return cached("series", compute, plan_id) or None
+    found = cached("series", compute, plan_id)
+    return found if isinstance(found, Series) else None
 
 
 def portal_progress(plan_id: str) -> ProgressAssessment | None:
@@ -94,4 +95,5 @@ def portal_progress(plan_id: str) -> ProgressAssessment | None:
 
     milestones = stored(plan_id)
     fingerprint = hashlib.sha1(repr([m.as_row() for m in milestones]).encode()).hexdigest()[:12]
-    return cached("progress", compute, plan_id, fingerprint) or None
+    found = cached("progress", compute, plan_id, fingerprint)
+    return found if isinstance(found, ProgressAssessment) else None

@@ -88,7 +88,7 @@ def comparability_label(code: str | None) -> str:
     """``stand-in`` -> "stand-in question": the kind of a change, in words."""
     from cpbmonitor.core.indicators.comparability import LABELS
 
-    return _(LABELS[code]) if code in LABELS else ""
+    return _(LABELS[code]) if code is not None and code in LABELS else ""
 
 
 @register.simple_tag
