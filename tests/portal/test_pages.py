@@ -178,7 +178,9 @@ def test_downloads_carry_the_engine_note(client, world, engine):
     assert rows[0]["note"] == "pending: BCH records import (national focal point records)"
     assert rows[0]["value"] is None and [r["group"] for r in rows] == ["global", "AFR"]
     csv = text(client.get("/indicators/A.1(b)/data.csv")).splitlines()
-    assert csv[1].endswith(",,pending: BCH records import (national focal point records)")
+    assert csv[1].endswith(
+        ",False,False,pending: BCH records import (national focal point records)"
+    )
 
 
 DEMO_NOTICE = f"{LABEL}."  # as `cpb evaluate` says it
