@@ -58,6 +58,8 @@ TABLE = [
     ("api plan", "/plans/draft-2020", "get", None, None, EVERYONE),
     ("api indicators", "/plans/draft-2020/indicators", "get", None, None, EVERYONE),
     ("api sdmx", "/plans/draft-2020/indicators/sdmx", "get", None, None, EVERYONE),
+    ("api series", "/plans/draft-2020/series", "get", None, None, EVERYONE),
+    ("api progress", "/plans/draft-2020/progress", "get", None, None, EVERYONE),
     ("api parties", "/parties", "get", None, None, EVERYONE),
     ("api party", "/parties/br", "get", None, None, EVERYONE),
     ("api scorecard", "/parties/br/scorecard", "get", None, None, EVERYONE),

@@ -14,7 +14,7 @@ from cpbmonitor.core.formats import Questionnaire
 from cpbmonitor.core.indicators import Evaluation, evaluate, load_methodology
 from cpbmonitor.core.outputs import render, table_of, write
 from cpbmonitor.core.plan import load_plan
-from tests.core.indicators.conftest import C4, C5
+from tests.core.indicators.conftest import C4, C5, TINY
 from tests.core.indicators.dataset import PARTIES, REPORTS
 
 
@@ -22,7 +22,7 @@ from tests.core.indicators.dataset import PARTIES, REPORTS
 def ev(real_formats: dict[int, Questionnaire]) -> Evaluation:
     plan = load_plan("draft-2020")
     return evaluate(
-        plan, load_methodology("draft-2020"), C5, C4, PARTIES, REPORTS, questionnaires=real_formats
+        plan, load_methodology("draft-2020"), C5, C4, PARTIES, REPORTS, TINY, real_formats
     )
 
 
@@ -46,6 +46,10 @@ def test_json_rows(ev: Evaluation) -> None:
         "baseline_value": 60.0,
         "change": -2.86,
         "status": "declined",
+        "comparability": "crosswalked",
+        "comparability_reason": "the crosswalk links the questions, options unchanged",
+        "few_data": False,
+        "baseline_few_data": False,
         "note": None,
     }
 
@@ -84,6 +88,6 @@ def test_xlsx_one_sheet_per_goal(ev: Evaluation, tmp_path: Path) -> None:
 def test_one_indicators_table_has_the_evaluations_columns(ev: Evaluation) -> None:
     whole = table_of("evaluation", ev)
     one = table_of("indicator-results", ev, indicator="A.3(a)")
-    assert one.columns == whole.columns and len(whole.columns) == 14
+    assert one.columns == whole.columns and len(whole.columns) == 18  # with comparability
     assert one.records() == [r for r in whole.records() if r["indicator"] == "A.3(a)"]
     assert json.loads(write(one, "json"))["indicator"] == "A.3(a)"

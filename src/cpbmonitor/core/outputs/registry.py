@@ -84,3 +84,4 @@ def _load_builtin_outputs() -> None:
     from cpbmonitor.core.outputs import plan as _plan  # noqa: F401
     from cpbmonitor.core.outputs import records as _records  # noqa: F401
     from cpbmonitor.core.outputs import sdmx as _sdmx  # noqa: F401
+    from cpbmonitor.core.outputs import series as _series  # noqa: F401

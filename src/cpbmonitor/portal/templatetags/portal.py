@@ -85,6 +85,14 @@ def status_badge(status: str | None) -> SafeString:
     return format_html('<span class="badge badge-{}">{}</span>', tone, text)
 
 
+@register.filter
+def comparability_label(code: str | None) -> str:
+    """``stand-in`` -> "stand-in question": the kind of a change, in words."""
+    from cpbmonitor.core.indicators.comparability import LABELS
+
+    return _(LABELS[code]) if code is not None and code in LABELS else ""
+
+
 @register.simple_tag
 def yes_no(flag: bool | None) -> SafeString:
     if flag is None:
