@@ -11,6 +11,7 @@ from rich.markup import escape
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.output import OutputFormat, emit
+from cpbmonitor.core.analysis import TextAnalysis, TextAnswer
 from cpbmonitor.core.indicators import CycleAnswers, QuestionAnalysis
 
 app = typer.Typer(help="Analyse national report answers.", no_args_is_help=True)
@@ -25,16 +26,31 @@ def question(
     cycle: int = typer.Option(5, "--cycle", "-c"),
     compare: bool = typer.Option(False, "--compare", help="Beside the previous cycle."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f"),
+    texts: bool = typer.Option(
+        False, "--texts", help="What Parties wrote (a free-text question shows it anyway)."
+    ),
+    search: str = typer.Option("", "--search", "-s", help="Only texts holding these words."),
 ) -> None:
-    """Count and percentage of each option of a question, by region."""
+    """Count and percentage of each option of a question, by region; for a free-text
+    question (or with --texts), the texts Parties wrote, their languages and the
+    recurrent themes of each region, with quotes."""
     use_database()
     from cpbmonitor.registry.models import ReportingCycle
     from cpbmonitor.registry.services.evaluation import analyze_stored_question
+    from cpbmonitor.registry.services.texts import analyze_stored_texts
 
     try:
         analysis = analyze_stored_question(key, cycle, compare)
+        written = (
+            analyze_stored_texts(key, cycle)
+            if texts or search or not analysis.current.options
+            else None
+        )
     except (ReportingCycle.DoesNotExist, LookupError, ValueError) as error:
         fail(str(error))
+    if written is not None:
+        show_texts(written, analysis.current.title, search, fmt)
+        return
     rows = analysis_rows(analysis)
     columns = ["cycle", "question", "option", "title", *GROUPS, "global_percent"]
     if fmt is OutputFormat.table:
@@ -63,3 +79,67 @@ def _cycle_rows(answers: CycleAnswers) -> list[dict[str, Any]]:
         }
         for option in answers.options
     ]
+
+
+TEXT_COLUMNS = ["group", "party", "option", "language", "text"]
+THEME_COLUMNS = ["group", "theme", "language", "parties", "quote"]
+
+
+def show_texts(analysis: TextAnalysis, title: str, search: str, fmt: OutputFormat) -> None:
+    """The texts of a question by region, then the themes of each region."""
+    answers = analysis.search(search) if search else list(analysis.answers)
+    rows = [text_row(answer) for answer in answers]
+    if fmt is not OutputFormat.table:
+        emit(fmt, rows, TEXT_COLUMNS, json_data=texts_json(analysis, answers))
+        return
+    console.print(f"[bold]{escape(analysis.question)}[/] {escape(title)}")
+    emit(fmt, rows, TEXT_COLUMNS, title=f"Texts, cycle {analysis.cycle}", console=console)
+    themes = [
+        {
+            "group": group.group,
+            "theme": theme.term,
+            "language": theme.language,
+            "parties": theme.parties,
+            "quote": f"{theme.quotes[0].government}: {theme.quotes[0].text}"
+            if theme.quotes
+            else "",
+        }
+        for group in analysis.groups.values()
+        for theme in group.themes
+    ]
+    emit(fmt, themes, THEME_COLUMNS, title="Recurrent themes by region", console=console)
+
+
+def text_row(answer: TextAnswer) -> dict[str, Any]:
+    return {
+        "group": answer.region or "",
+        "party": answer.government,
+        "option": answer.option or "",
+        "language": answer.language or "",
+        "text": answer.text,
+    }
+
+
+def texts_json(analysis: TextAnalysis, answers: list[TextAnswer]) -> dict[str, Any]:
+    return {
+        "question": analysis.question,
+        "cycle": analysis.cycle,
+        "texts": [text_row(a) for a in answers],
+        "groups": {
+            code: {
+                "parties": group.parties,
+                "languages": group.languages,
+                "themes": [
+                    {
+                        "theme": t.term,
+                        "language": t.language,
+                        "parties": t.parties,
+                        "governments": list(t.governments),
+                        "quotes": [{"party": q.government, "text": q.text} for q in t.quotes],
+                    }
+                    for t in group.themes
+                ],
+            }
+            for code, group in analysis.groups.items()
+        },
+    }

@@ -1,0 +1,48 @@
+"""What Parties wrote, from the stored reports: every free-text answer and every text given
+with an option ("additional information") of a question, for the analysis of
+``core.analysis`` (languages, themes per region, search) and the challenges named per
+goal in the evaluation document.
+
+Texts of the current report of each Party to the Protocol on the cycle's deadline count,
+as in the question analyzer's counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cpbmonitor.core.analysis import TextAnalysis, TextAnswer, analyze_texts
+from cpbmonitor.core.indicators import parties_on
+from cpbmonitor.registry.models import Answer, NationalReport
+from cpbmonitor.registry.services.evaluation import cycle_info, party_records
+
+
+def stored_texts(keys: Iterable[str], cycle: int) -> list[TextAnswer]:
+    """The texts of questions ``keys`` in cycle ``cycle``, one per Party, question and
+    option, in one query."""
+    info = cycle_info(cycle)
+    members = parties_on(party_records(), info)
+    reports = NationalReport.objects.current().filter(cycle__number=info.number)
+    rows = (
+        Answer.objects.filter(report__in=reports, question__in=list(keys))
+        .exclude(text="")
+        .values_list("report__government__iso2", "question", "value", "text", "language")
+        .order_by("report__government__iso2", "question", "value", "id")
+    )
+    texts: dict[tuple[str, str, str], TextAnswer] = {}
+    for government, question, value, text, language in rows:
+        party = members.get(government)
+        if party is None:
+            continue
+        key = (government, question, value)
+        if key in texts:  # one text per answer: the first language stored
+            continue
+        texts[key] = TextAnswer(
+            government, party.region, info.number, question, text, value or None, language
+        )
+    return list(texts.values())
+
+
+def analyze_stored_texts(key: str, cycle: int) -> TextAnalysis:
+    """Languages, themes per region and the texts of question ``key`` in ``cycle``."""
+    return analyze_texts(key, cycle_info(cycle).number, stored_texts([key], cycle))
