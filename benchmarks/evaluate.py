@@ -29,8 +29,8 @@ from cpbmonitor.core.formats import cycle as format_cycle
 from cpbmonitor.core.formats import shipped_format
 from cpbmonitor.core.indicators import (
     CycleInfo,
-    PartyRecord,
-    ReportRecord,
+    PartyFacts,
+    ReportFacts,
     evaluate,
     load_methodology,
 )
@@ -40,11 +40,11 @@ from cpbmonitor.core.reports import ReportDocument, is_complete
 SCALE = 100
 
 
-def party_records() -> list[PartyRecord]:
+def party_records() -> list[PartyFacts]:
     lines = SHIPPED_PARTIES_FILE.read_text(encoding="utf-8").splitlines()
     rows = {r["iso2"]: r for r in csv.DictReader(line for line in lines if line[:1] != "#")}
     return [
-        PartyRecord(
+        PartyFacts(
             p.iso2,
             p.region,
             p.cp_party_since,
@@ -59,7 +59,7 @@ def _date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def demo_inputs() -> tuple[list[PartyRecord], list[ReportRecord]]:
+def demo_inputs() -> tuple[list[PartyFacts], list[ReportFacts]]:
     dataset = generate_demo(read_parties())
     latest: dict[tuple[str, str], ReportDocument] = {}
     for document in dataset.documents:
@@ -67,17 +67,17 @@ def demo_inputs() -> tuple[list[PartyRecord], list[ReportRecord]]:
     return party_records(), [_record(document) for document in latest.values()]
 
 
-def _record(document: ReportDocument) -> ReportRecord:
+def _record(document: ReportDocument) -> ReportFacts:
     cycle = format_cycle(int(document.schema[-1]))
     answers = {key: frozenset(answer.values or ("",)) for key, answer in document.answers.items()}
     submitted = document.submitted_on.date() if document.submitted_on else None
     complete = is_complete(document, shipped_format(document.schema))
-    return ReportRecord(document.government, int(cycle.number), submitted, complete, answers)
+    return ReportFacts(document.government, int(cycle.number), submitted, complete, answers)
 
 
 def scaled(
-    parties: list[PartyRecord], reports: list[ReportRecord], factor: int
-) -> tuple[list[PartyRecord], list[ReportRecord]]:
+    parties: list[PartyFacts], reports: list[ReportFacts], factor: int
+) -> tuple[list[PartyFacts], list[ReportFacts]]:
     big_parties = [
         replace(p, government=f"{p.government}{i}") for i in range(factor) for p in parties
     ]
@@ -93,7 +93,7 @@ def scaled(
     return big_parties, big_reports
 
 
-def plain_scan(reports: list[ReportRecord]) -> int:
+def plain_scan(reports: list[ReportFacts]) -> int:
     """Visit every stored answer value once (question, value), counting them."""
     count = 0
     for report in reports:
@@ -132,7 +132,7 @@ def main() -> None:
         (f"{SCALE}x data", scaled(parties, reports, SCALE)),
     ):
 
-        def run(ps: list[PartyRecord] = ps, rs: list[ReportRecord] = rs) -> object:
+        def run(ps: list[PartyFacts] = ps, rs: list[ReportFacts] = rs) -> object:
             return evaluate(plan, methodology, current, baseline, ps, rs)
 
         start = time.perf_counter()

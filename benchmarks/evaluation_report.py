@@ -68,8 +68,8 @@ def main() -> None:
         sys.exit(subprocess.call(command + (["--no-pdf"] if args.no_pdf else [])))
     prepare_database()
     from cpbmonitor.core.evaluation import build_document, render, renderers
-    from cpbmonitor.registry.models import NationalReport
-    from cpbmonitor.registry.services.evaluation_report import report_inputs
+    from cpbmonitor.national_reports.models import NationalReport
+    from cpbmonitor.services.evaluation_report import report_inputs
 
     print(f"demonstration data: {NationalReport.objects.count()} national reports")
     gather, inputs = timed(lambda: report_inputs("draft-2020", 5, 4), args.repeat)

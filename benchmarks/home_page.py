@@ -85,7 +85,7 @@ def through_django(path: str, synthetic: bool) -> tuple[Callable[[], int], str]:
         connections.close_all()
         call_command("migrate", interactive=False, verbosity=0)
         label = label.replace("configured database", "empty temporary database")
-    from cpbmonitor.registry.models import NationalReport
+    from cpbmonitor.national_reports.models import NationalReport
 
     label += f", {NationalReport.objects.count()} reports"
     client = Client()

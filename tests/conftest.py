@@ -18,12 +18,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cpbmonitor.web.settings")
 def world(db) -> None:
     """A tiny world: ar (not a Party), br, eu, ng (Parties), sl (Party from 2020-09-13),
     the reporting cycles, and the tiny fifth-report format imported."""
-    from cpbmonitor.registry.services.cycles import sync_cycles
-    from cpbmonitor.registry.services.formats import import_format
-    from cpbmonitor.registry.services.parties import load_parties, read_parties
+    from cpbmonitor.services.cycles import sync_cycles
+    from cpbmonitor.services.formats import import_format
+    from cpbmonitor.services.parties import load_parties, read_parties
+    from tests.national_reports.documents import SCHEMA, TINY_FORMAT
     from tests.paths import FIXTURES
-    from tests.registry.documents import SCHEMA, TINY_FORMAT
 
-    load_parties(read_parties(FIXTURES / "registry" / "parties-tiny.csv"))
+    load_parties(read_parties(FIXTURES / "national_reports" / "parties-tiny.csv"))
     sync_cycles()
     import_format(TINY_FORMAT, SCHEMA)

@@ -12,12 +12,13 @@ import pytest
 from django.urls import URLPattern, reverse
 
 from cpbmonitor.milestones.models import Milestone
-from cpbmonitor.records import services as record_services
-from cpbmonitor.registry.models import Party
-from cpbmonitor.reporting import editing, workflow
+from cpbmonitor.national_reports.models import Party
+from cpbmonitor.reporting import editing
 from cpbmonitor.reporting.models import ApiToken
+from cpbmonitor.services import drafts as workflow
+from cpbmonitor.services import records as record_services
+from tests.national_reports.factories import make_report
 from tests.records.factories import decision, lmo
-from tests.registry.factories import make_report
 from tests.reporting.conftest import COMPLETE, cycle5, people  # noqa: F401
 
 ANONYMOUS = "anonymous"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cpbmonitor.registry.models import NationalReport, Party
+from cpbmonitor.national_reports.models import NationalReport, Party
 from cpbmonitor.reporting.models import ApiToken, ReportDraft
-from tests.registry.factories import make_report
+from tests.national_reports.factories import make_report
 from tests.reporting.conftest import COMPLETE, cycle5, draft, people  # noqa: F401
 
 API = "/api/v1"
@@ -45,7 +45,7 @@ def test_public_reads(client, world):
 
 def test_question_analysis(client, world):
     br = Party.objects.get(iso2="br")
-    from cpbmonitor.registry.models import Answer, ReportingCycle
+    from cpbmonitor.national_reports.models import Answer, ReportingCycle
 
     report = make_report(br, ReportingCycle.objects.get(name="5"))
     Answer.objects.create(report=report, question="Q007", value="implementation.fullInPlace")

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from cpbmonitor.cli.app import app
 from cpbmonitor.core.plan import load_plan
-from cpbmonitor.records import services
+from cpbmonitor.services import records as services
 from tests.core.capacity import world
 from tests.records.factories import lmo
 

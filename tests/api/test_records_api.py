@@ -20,9 +20,9 @@ import datetime as dt
 
 import pytest
 
-from cpbmonitor.records import services
 from cpbmonitor.records.models import Record
 from cpbmonitor.reporting.models import ApiToken
+from cpbmonitor.services import records as services
 from tests.records.factories import activity, decision, lmo
 from tests.reporting.conftest import people  # noqa: F401
 

@@ -9,10 +9,10 @@ import re
 
 import pytest
 
-from cpbmonitor.registry.models import Answer, NationalReport, Party
-from cpbmonitor.registry.services.formats import import_format
+from cpbmonitor.national_reports.models import Answer, NationalReport, Party
 from cpbmonitor.reporting.models import ReportDraft, Role
-from tests.registry.documents import SCHEMA, TINY_FORMAT
+from cpbmonitor.services.formats import import_format
+from tests.national_reports.documents import SCHEMA, TINY_FORMAT
 from tests.reporting.conftest import PASSWORD, make_user
 
 

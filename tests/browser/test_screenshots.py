@@ -15,8 +15,8 @@ from types import ModuleType
 import pytest
 from PIL import Image
 
+from tests.national_reports.factories import make_party
 from tests.paths import REPO
-from tests.registry.factories import make_party
 
 
 def _load_script() -> ModuleType:
@@ -43,8 +43,8 @@ def rich(settings):
 def demo_records(live_world):
     """Demonstration records and milestones for the tiny world and the European Union,
     whose first decision is the record page of the script."""
-    from cpbmonitor.milestones.services import load_demo_milestones
-    from cpbmonitor.records.services import load_demo_records
+    from cpbmonitor.services.milestones import load_demo_milestones
+    from cpbmonitor.services.records import load_demo_records
 
     make_party("eu")
     load_demo_records()

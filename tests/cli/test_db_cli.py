@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cpbmonitor.cli.app import app
-from cpbmonitor.registry.models import Party, ReportingCycle
+from cpbmonitor.national_reports.models import Party, ReportingCycle
+from tests.national_reports.documents import TINY_FORMAT
 from tests.paths import FIXTURES
-from tests.registry.documents import TINY_FORMAT
 
 runner = CliRunner()
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_parties_load_twice_then_list() -> None:
 
 
 def test_parties_list_csv_and_table() -> None:
-    run("parties", "load", str(FIXTURES / "registry" / "parties-tiny.csv"))
+    run("parties", "load", str(FIXTURES / "national_reports" / "parties-tiny.csv"))
     rows = list(csv.DictReader(io.StringIO(run("parties", "list", "-f", "csv").stdout)))
     assert [r["iso2"] for r in rows] == ["ar", "br", "eu", "ng", "sl"]
     assert rows[2]["region"] == ""
@@ -63,7 +63,7 @@ def test_parties_errors() -> None:
     assert result.exit_code == 1 and "run `cpb parties load`" in result.output
     result = run("parties", "list", "--region", "EUROPE")
     assert result.exit_code == 1 and "unknown region 'EUROPE'" in result.output
-    bad = FIXTURES / "registry" / "parties-tiny-with-problems-region.csv"
+    bad = FIXTURES / "national_reports" / "parties-tiny-with-problems-region.csv"
     result = run("parties", "load", str(bad))
     assert result.exit_code == 1 and "line 2 (ARG): region" in result.output
     assert "Traceback" not in result.output
@@ -71,7 +71,7 @@ def test_parties_errors() -> None:
 
 
 def test_gef_flags_survive_reload_unless_reset() -> None:
-    tiny = str(FIXTURES / "registry" / "parties-tiny.csv")
+    tiny = str(FIXTURES / "national_reports" / "parties-tiny.csv")
     run("parties", "load", tiny)
     Party.objects.filter(iso2="ng").update(gef_eligible=False)
     run("parties", "load", tiny)
@@ -99,7 +99,7 @@ def test_formats_import_shows_full_titles() -> None:
 
 
 def test_formats_import_errors() -> None:
-    bad = FIXTURES / "registry" / "format-tiny-with-problems-bad-type.json"
+    bad = FIXTURES / "national_reports" / "format-tiny-with-problems-bad-type.json"
     result = run("formats", "import", str(bad), "--schema", "cpbNationalReport5")
     assert result.exit_code == 1
     assert "question Q007: type: unknown question type 'dropdown'" in result.output

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from cpbmonitor.cli.app import app
 from cpbmonitor.core.demo import generate_demo, read_parties
-from cpbmonitor.registry.models import NationalReport, Party
+from cpbmonitor.national_reports.models import NationalReport, Party
 
 runner = CliRunner()
 pytestmark = pytest.mark.django_db

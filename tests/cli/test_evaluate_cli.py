@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cpbmonitor.cli.app import app
-from tests.registry.documents import document, write
+from tests.national_reports.documents import document, write
 
 runner = CliRunner()
 pytestmark = pytest.mark.usefixtures("world")

@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cpbmonitor.cli.app import app
-from cpbmonitor.records import services
 from cpbmonitor.records.models import Record
+from cpbmonitor.services import records as services
 from tests.records.factories import decision, lmo
 
 runner = CliRunner()

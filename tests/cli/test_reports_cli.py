@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cpbmonitor.cli.app import app
-from cpbmonitor.registry.models import Answer, NationalReport
-from tests.registry.documents import document, write
+from cpbmonitor.national_reports.models import Answer, NationalReport
+from tests.national_reports.documents import document, write
 
 runner = CliRunner()
 pytestmark = pytest.mark.usefixtures("world")
@@ -113,7 +113,7 @@ def test_missing_file() -> None:
 def test_database_error_mid_import_writes_nothing(tmp_path: Path, monkeypatch) -> None:
     from django.db import DatabaseError
 
-    from cpbmonitor.registry.services import reports as service
+    from cpbmonitor.services import reports as service
 
     calls = []
 

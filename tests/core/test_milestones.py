@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cpbmonitor.core.exports.registry import export
+from cpbmonitor.core.exports.exporters import export
 from cpbmonitor.core.indicators import CycleInfo, Evaluation, GroupResult, IndicatorResult, Settings
 from cpbmonitor.core.milestones import (
     Milestone,

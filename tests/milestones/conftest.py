@@ -14,9 +14,9 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 
-from cpbmonitor.registry.models import Answer
+from cpbmonitor.national_reports.models import Answer
+from tests.national_reports.factories import make_cycle, make_party, make_report
 from tests.paths import FIXTURES
-from tests.registry.factories import make_cycle, make_party, make_report
 
 FILES = FIXTURES / "milestones"
 FULL = "implementation.fullInPlace"

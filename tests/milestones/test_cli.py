@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from cpbmonitor.cli.app import app
 from cpbmonitor.milestones.models import Milestone
-from cpbmonitor.milestones.services import load_demo_milestones
+from cpbmonitor.services.milestones import load_demo_milestones
 from tests.milestones.conftest import FILES
 
 runner = CliRunner()

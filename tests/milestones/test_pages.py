@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from cpbmonitor.milestones import services
 from cpbmonitor.milestones.models import Milestone
-from cpbmonitor.milestones.services import import_milestones, load_demo_milestones
+from cpbmonitor.services import milestones as services
+from cpbmonitor.services.milestones import import_milestones, load_demo_milestones
 from tests.milestones.conftest import FILES
 
 pytestmark = pytest.mark.django_db

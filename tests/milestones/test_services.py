@@ -9,7 +9,7 @@ import pytest
 
 from cpbmonitor.core.milestones import MilestoneInputError, read_milestones
 from cpbmonitor.milestones.models import Milestone
-from cpbmonitor.milestones.services import (
+from cpbmonitor.services.milestones import (
     assess_stored,
     export_milestones,
     import_milestones,

@@ -16,8 +16,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from cpbmonitor.registry.models import Answer
-from tests.registry.factories import make_cycle, make_party, make_report
+from cpbmonitor.national_reports.models import Answer
+from tests.national_reports.factories import make_cycle, make_party, make_report
 
 FULL = "implementation.fullInPlace"
 PARTIAL = "implementation.partiallyInPlace"

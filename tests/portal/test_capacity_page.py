@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from cpbmonitor.records.services import store_records
-from cpbmonitor.registry.services import capacity as service
+from cpbmonitor.services import capacity as service
+from cpbmonitor.services.records import store_records
 from tests.core.capacity import world
 
 pytestmark = pytest.mark.django_db
@@ -127,8 +127,8 @@ def test_navigation_links_to_the_page(client, db) -> None:
 def test_a_format_without_the_needs_question_is_explained(client, world) -> None:
     """The portal's ``world`` has fifth reports; the imported tiny format lists only
     some of the needs areas."""
-    from cpbmonitor.registry.services.formats import import_format
-    from tests.registry.documents import SCHEMA, TINY_FORMAT
+    from cpbmonitor.services.formats import import_format
+    from tests.national_reports.documents import SCHEMA, TINY_FORMAT
 
     import_format(TINY_FORMAT, SCHEMA)
     html = page(client)

@@ -20,11 +20,11 @@ import docx
 import pytest
 
 from cpbmonitor.core.evaluation.renderers import to_pdf
-from cpbmonitor.milestones.services import checked, save_milestones
 from cpbmonitor.portal.conf import DEFAULT_CSP
 from cpbmonitor.portal.views import evaluation as view
+from cpbmonitor.services.milestones import checked, save_milestones
 from tests.core.capacity import world
-from tests.registry.factories import make_party
+from tests.national_reports.factories import make_party
 
 pytestmark = pytest.mark.django_db
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -204,7 +204,7 @@ def test_french_page_links_to_french_downloads(client, tiny, builds) -> None:
 
 def test_demonstration_milestones_alone_label_the_document(client, tiny) -> None:
     """Real-looking reports and records, but demonstration milestones: still labelled."""
-    from cpbmonitor.milestones.services import load_demo_milestones
+    from cpbmonitor.services.milestones import load_demo_milestones
 
     load_demo_milestones()
     response = download(client, FIVE + "&format=html")

@@ -207,7 +207,7 @@ def test_french_download_notice(client, world, engine, settings):
 
 
 def test_demonstration_reports_in_the_database_mark_the_downloads(client, world, engine):
-    from tests.registry.factories import make_report
+    from tests.national_reports.factories import make_report
 
     assert not text(client.get("/indicators/A.1(a)/data.csv")).startswith("#")
     make_report(world["parties"]["fr"], world["cycles"][1], identifier="demo-nr5-fr")
@@ -276,8 +276,8 @@ def test_question_analysis_with_previous_cycle(client, world):
 
 
 def test_question_page_shows_the_engines_analysis(client, world):
-    from cpbmonitor.portal import questions
-    from cpbmonitor.registry.services.evaluation import analyze_stored_question
+    from cpbmonitor.services import questions
+    from cpbmonitor.services.evaluation import analyze_stored_question
 
     cycle5 = world["cycles"][1]
     question = questions.questionnaire(cycle5).question("Q007")
@@ -293,7 +293,7 @@ def test_question_page_shows_the_engines_analysis(client, world):
 
 def test_question_page_lists_previous_options_without_counterpart(client, world):
     # Q115 (cycle 5: yes / no) is Q127 in cycle 4 (yes / yes, partly / no).
-    from cpbmonitor.registry.models import Answer, NationalReport
+    from cpbmonitor.national_reports.models import Answer, NationalReport
 
     values = {"br": "true", "ng": "true.some", "jp": "true.some", "fr": "false"}
     for report in NationalReport.objects.filter(cycle=world["cycles"][0]):
@@ -306,8 +306,8 @@ def test_question_page_lists_previous_options_without_counterpart(client, world)
 
 
 def test_question_page_without_a_previous_cycle(client, db):
-    from cpbmonitor.registry.models import Answer
-    from tests.registry.factories import make_cycle, make_party, make_report
+    from cpbmonitor.national_reports.models import Answer
+    from tests.national_reports.factories import make_cycle, make_party, make_report
 
     report = make_report(make_party("br"), make_cycle(5), submitted="2025-06-01")
     Answer.objects.create(report=report, question="Q007", value=FULL)
@@ -320,7 +320,7 @@ def test_question_page_without_a_previous_cycle(client, db):
 def test_cycle_without_number_has_no_analyzer(client, db):
     import datetime as dt
 
-    from cpbmonitor.registry.models import ReportingCycle
+    from cpbmonitor.national_reports.models import ReportingCycle
 
     ReportingCycle.objects.create(
         name="interim", schema="cpbNationalReport5", year=2018, deadline=dt.date(2018, 1, 1)
@@ -385,7 +385,7 @@ def test_demo_banner(client, db, settings):
 
 
 def test_demo_banner_when_the_database_holds_demonstration_reports(client, db):
-    from tests.registry.factories import make_cycle, make_party, make_report
+    from tests.national_reports.factories import make_cycle, make_party, make_report
 
     make_report(make_party("br"), make_cycle(5), identifier="demo-nr5-br")
     assert "Demonstration data." in text(client.get("/plan/"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from cpbmonitor.portal import results
-from cpbmonitor.registry.models import NationalReport
+from cpbmonitor.national_reports.models import NationalReport
+from cpbmonitor.services import results
+from tests.national_reports.factories import make_report
 from tests.portal.fakes import FakeSource
-from tests.registry.factories import make_report
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from cpbmonitor.records import services
 from cpbmonitor.records.models import Record
+from cpbmonitor.services import records as services
 from tests.records.factories import decision, lmo
 from tests.reporting.conftest import people  # noqa: F401
 

@@ -11,8 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from cpbmonitor.records import services, views
+from cpbmonitor.records import views
 from cpbmonitor.records.models import Record
+from cpbmonitor.services import records as services
 from tests.records.factories import activity, decision, lmo
 from tests.reporting.conftest import people  # noqa: F401
 

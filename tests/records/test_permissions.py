@@ -13,10 +13,10 @@ import datetime as dt
 import pytest
 from django.urls import URLPattern, reverse
 
-from cpbmonitor.records import services
 from cpbmonitor.records.models import Record
 from cpbmonitor.reporting.models import Role
 from cpbmonitor.reporting.policy import ANY, OWN, TABLE, Act
+from cpbmonitor.services import records as services
 from tests.records.factories import activity, decision, lmo
 from tests.reporting.conftest import people  # noqa: F401
 

@@ -12,9 +12,9 @@ import pytest
 from cpbmonitor.core.records import NationalContact, RecordSet, type_of
 from cpbmonitor.core.records.errors import RecordInputError
 from cpbmonitor.core.records.writers import write_records
-from cpbmonitor.records import services
+from cpbmonitor.national_reports.models import Party
 from cpbmonitor.records.models import Record
-from cpbmonitor.registry.models import Party
+from cpbmonitor.services import records as services
 from tests.records.factories import activity, contact, decision, lmo
 
 pytestmark = pytest.mark.usefixtures("world")
@@ -227,7 +227,7 @@ def test_save_and_end_one_record(django_user_model) -> None:
 def test_demonstration_records_load_labelled_and_reload() -> None:
     from cpbmonitor.core.demo import DemoParty
     from cpbmonitor.core.demo.records import generate_demo_records
-    from cpbmonitor.registry.services.parties import load_parties, read_parties
+    from cpbmonitor.services.parties import load_parties, read_parties
 
     load_parties(read_parties())  # the generator needs the real list of Parties
     services.store_records([lmo("REAL-LMO")], source="real.csv")

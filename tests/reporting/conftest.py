@@ -12,10 +12,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
-from cpbmonitor.registry.models import Party, ReportingCycle
-from cpbmonitor.reporting import workflow
+from cpbmonitor.national_reports.models import Party, ReportingCycle
 from cpbmonitor.reporting.models import Role
 from cpbmonitor.reporting.roles import grant
+from cpbmonitor.services import drafts as workflow
 
 PASSWORD = "test-Passw0rd-not-secret"
 ROLES = {

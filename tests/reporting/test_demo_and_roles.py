@@ -49,7 +49,7 @@ def test_groups_mirror_the_policy_table(db):
 
 
 def test_policy_ownership(people):
-    from cpbmonitor.registry.models import Party
+    from cpbmonitor.national_reports.models import Party
 
     br, ng = Party.objects.get(iso2="br"), Party.objects.get(iso2="ng")
     assert policy.allowed(people["fp-br"], Act.SUBMIT, br)

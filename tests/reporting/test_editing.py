@@ -7,7 +7,7 @@ import json
 from cpbmonitor.core.formats import parse_bch_format
 from cpbmonitor.core.reports import Answer
 from cpbmonitor.reporting import editing
-from tests.registry.documents import SCHEMA, TINY_FORMAT
+from tests.national_reports.documents import SCHEMA, TINY_FORMAT
 
 TINY = parse_bch_format(json.loads(TINY_FORMAT.read_text()), SCHEMA)
 

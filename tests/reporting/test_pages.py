@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from cpbmonitor.registry.models import Answer, NationalReport, Party, ReportingCycle
+from cpbmonitor.national_reports.models import Answer, NationalReport, Party, ReportingCycle
 from cpbmonitor.reporting.models import DraftStatus, DraftVersion
-from tests.registry.factories import make_report
+from tests.national_reports.factories import make_report
 from tests.reporting.conftest import PASSWORD
 
 LAWS = "instrument.nationalBiosafetyLaws"
@@ -153,7 +153,7 @@ def test_return_with_a_comment(client, people, complete_draft):
     assert "Comment from the Secretariat:" in page and "Please explain Q008." in page
 
 
-def test_publish_makes_the_current_registry_report(client, people, complete_draft, cycle5):
+def test_publish_makes_the_current_stored_report(client, people, complete_draft, cycle5):
     draft = complete_draft
     br = Party.objects.get(iso2="br")
     older = make_report(br, cycle5, identifier="NR5-BR-OLD", submitted="2025-01-01")

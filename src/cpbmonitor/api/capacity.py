@@ -1,6 +1,6 @@
 """Capacity-building needs, their coverage by the Action Plan and the registered
 activities, and the gaps: the same rows as ``cpb capacity needs|coverage|gaps --format
-json`` (``core.capacity.output``), computed by ``registry.services.capacity``.
+json`` (``core.capacity.output``), computed by ``services.capacity``.
 
 When the figures come from demonstration reports or records, every response carries the
 header ``X-Demonstration-Data: true``.
@@ -21,7 +21,7 @@ from cpbmonitor.api.schemas import ErrorOut
 from cpbmonitor.core.capacity import Coverage
 from cpbmonitor.core.capacity import output as rows_of
 from cpbmonitor.core.plan import available_versions
-from cpbmonitor.registry.services import capacity as service
+from cpbmonitor.services import capacity as service
 
 router = Router(auth=OptionalToken(), tags=["capacity-building"])
 ERRORS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}

@@ -18,10 +18,11 @@ from cpbmonitor.api.schemas import (
     VersionOut,
 )
 from cpbmonitor.core.reports import ReportInputError
-from cpbmonitor.reporting import editing, policy, workflow
+from cpbmonitor.reporting import editing, policy
 from cpbmonitor.reporting.models import ReportDraft
 from cpbmonitor.reporting.policy import Act
-from cpbmonitor.reporting.workflow import InvalidAnswers
+from cpbmonitor.services import drafts as workflow
+from cpbmonitor.services.drafts import InvalidAnswers
 
 router = Router(auth=TokenAuth(), tags=["drafts"])
 ERRORS = {403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}

@@ -19,8 +19,8 @@ from cpbmonitor.core.milestones import Milestone as CoreMilestone
 from cpbmonitor.core.milestones import MilestoneInputError
 from cpbmonitor.core.plan import available_versions, load_plan
 from cpbmonitor.milestones.models import Milestone
-from cpbmonitor.milestones.services import StoredAssessment, checked, published_assessments
 from cpbmonitor.reporting.policy import Act, allowed
+from cpbmonitor.services.milestones import StoredAssessment, checked, published_assessments
 
 router = Router(tags=["milestones"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}

@@ -20,10 +20,10 @@ from cpbmonitor.api.schemas import (
     ReportOut,
 )
 from cpbmonitor.core.plan import available_versions, load_plan
-from cpbmonitor.registry.models import NationalReport, Party, ReportingCycle
-from cpbmonitor.registry.models.cycles import UnknownCycle
-from cpbmonitor.registry.models.parties import UnknownGovernment
-from cpbmonitor.registry.models.reports import ReportStatus
+from cpbmonitor.national_reports.models import NationalReport, Party, ReportingCycle
+from cpbmonitor.national_reports.models.cycles import UnknownCycle
+from cpbmonitor.national_reports.models.parties import UnknownGovernment
+from cpbmonitor.national_reports.models.reports import ReportStatus
 from cpbmonitor.reporting.policy import Act, allowed
 
 router = Router(auth=OptionalToken(), tags=["public"])
@@ -158,7 +158,7 @@ def reports(
     government: str | None = None,
     current_only: bool = True,
 ) -> list[dict]:
-    """National reports in the registry: published ones (submitted, unpublished ones too
+    """National reports stored: published ones (submitted, unpublished ones too
     for the Secretariat); the current report of each government unless
     ``current_only=false``."""
     rows = _reports(request)

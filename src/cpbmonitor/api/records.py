@@ -35,12 +35,13 @@ from cpbmonitor.core.records.readers import (
     records_columns,
     required_fields,
 )
-from cpbmonitor.records import access, services
+from cpbmonitor.national_reports.models import Party
+from cpbmonitor.national_reports.models.parties import UnknownGovernment
+from cpbmonitor.records import access
 from cpbmonitor.records.convert import to_model
 from cpbmonitor.records.models import Record
-from cpbmonitor.registry.models import Party
-from cpbmonitor.registry.models.parties import UnknownGovernment
 from cpbmonitor.reporting.policy import Act, allowed
+from cpbmonitor.services import records as services
 
 router = Router(tags=["records"])
 SOURCE = "api"

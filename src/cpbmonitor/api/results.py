@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from cpbmonitor.core.plan import load_plan
-from cpbmonitor.registry.models import ReportingCycle
+from cpbmonitor.national_reports.models import ReportingCycle
 
 
 def indicator_results(plan_id: str) -> list[dict[str, Any]]:
-    from cpbmonitor.portal import results
+    from cpbmonitor.services import results
 
     plan = load_plan(plan_id)
     evaluation = results.evaluation(plan)
@@ -47,7 +47,7 @@ def _cycle_answers(data: Any) -> dict[str, Any] | None:
 
 def question_analysis(cycle: ReportingCycle, key: str) -> dict[str, Any] | None:
     """The analysis of question ``key`` of ``cycle``; ``None`` when it cannot be analysed."""
-    from cpbmonitor.portal import questions
+    from cpbmonitor.services import questions
 
     questionnaire = questions.questionnaire(cycle)
     question = questionnaire.question(key) if questionnaire else None

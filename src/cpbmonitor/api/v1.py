@@ -10,7 +10,7 @@ from cpbmonitor.api import capacity as capacity_api
 from cpbmonitor.api import drafts, public
 from cpbmonitor.api import milestones as milestones_api
 from cpbmonitor.api import records as records_api
-from cpbmonitor.reporting.workflow import (
+from cpbmonitor.services.drafts import (
     Incomplete,
     InvalidAnswers,
     StaleDraft,

@@ -35,9 +35,9 @@ def question(
     question (or with --texts), the texts Parties wrote, their languages and the
     recurrent themes of each region, with quotes."""
     use_database()
-    from cpbmonitor.registry.models import ReportingCycle
-    from cpbmonitor.registry.services.evaluation import analyze_stored_question
-    from cpbmonitor.registry.services.texts import analyze_stored_texts
+    from cpbmonitor.national_reports.models import ReportingCycle
+    from cpbmonitor.services.evaluation import analyze_stored_question
+    from cpbmonitor.services.texts import analyze_stored_texts
 
     try:
         analysis = analyze_stored_question(key, cycle, compare)

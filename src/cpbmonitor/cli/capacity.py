@@ -56,7 +56,7 @@ def _call(compute: Callable[[], T]) -> T:
 
 def _warn_if_demonstration(notes: list[str]) -> None:
     from cpbmonitor.core.demo import LABEL
-    from cpbmonitor.registry.services.capacity import is_demonstration
+    from cpbmonitor.services.capacity import is_demonstration
 
     if is_demonstration():
         err_console.print(f"[bold yellow]{LABEL}.[/]", highlight=False)
@@ -120,7 +120,7 @@ def needs(
     "previous" (the previous cycle's counts, through the crosswalk)."""
     use_database()
     from cpbmonitor.core.plan import load_plan
-    from cpbmonitor.registry.services.capacity import stored_needs
+    from cpbmonitor.services.capacity import stored_needs
 
     plan = _call(lambda: load_plan(plan_id))
     analysis = _call(lambda: stored_needs(cycle, compare))
@@ -145,7 +145,7 @@ def assessment(
 ) -> None:
     """Parties that assessed and prioritised their capacity-building needs."""
     use_database()
-    from cpbmonitor.registry.services.capacity import stored_needs
+    from cpbmonitor.services.capacity import stored_needs
 
     analysis = _call(lambda: stored_needs(cycle, compare=False))
     keys = analysis.questions
@@ -166,7 +166,7 @@ def _coverage(
 ) -> Coverage:
     """The stored coverage of ``cycle``'s needs by ``plan_id`` in the period given."""
     use_database()
-    from cpbmonitor.registry.services.capacity import stored_coverage
+    from cpbmonitor.services.capacity import stored_coverage
 
     return _call(lambda: stored_coverage(cycle, plan_id, _day(start), _day(end)))
 
@@ -236,8 +236,8 @@ def match(
     if (party is None) == (provider is None):
         fail("give either --party or --provider")
     use_database()
-    from cpbmonitor.registry.models import Party
-    from cpbmonitor.registry.services import capacity as service
+    from cpbmonitor.national_reports.models import Party
+    from cpbmonitor.services import capacity as service
 
     day = _day(on)
     if party is not None:

@@ -18,7 +18,7 @@ def migrate() -> None:
     from django.core.management import call_command
     from django.db import DatabaseError
 
-    from cpbmonitor.registry.services.cycles import sync_cycles
+    from cpbmonitor.services.cycles import sync_cycles
 
     try:
         call_command("migrate", interactive=False, verbosity=0)

@@ -15,8 +15,8 @@ from cpbmonitor.cli.errors import fail, progress_bar
 from cpbmonitor.core.demo import DEFAULT_SEED, DEMO_MARK, LABEL, DemoDataset, DemoParty
 
 if TYPE_CHECKING:
-    from cpbmonitor.records.services import ImportSummary
-    from cpbmonitor.registry.services.parties import PartyRecord
+    from cpbmonitor.services.parties import PartyFacts
+    from cpbmonitor.services.records import ImportSummary
 
 app = typer.Typer(
     help="Demonstration data: generated, not real national reports.", no_args_is_help=True
@@ -34,10 +34,10 @@ def load(
     from django.db import DatabaseError
 
     from cpbmonitor.core.demo import generate_demo
-    from cpbmonitor.registry.models import NationalReport
-    from cpbmonitor.registry.services.cycles import sync_cycles
-    from cpbmonitor.registry.services.parties import load_parties, read_parties
-    from cpbmonitor.registry.services.reports import prepare_import, rejection_message, write_import
+    from cpbmonitor.national_reports.models import NationalReport
+    from cpbmonitor.services.cycles import sync_cycles
+    from cpbmonitor.services.parties import load_parties, read_parties
+    from cpbmonitor.services.reports import prepare_import, rejection_message, write_import
 
     existing = NationalReport.objects.count()
     if existing:
@@ -87,7 +87,7 @@ def load(
 def load_records(seed: int) -> ImportSummary:
     """Replace the demonstration records by generated ones (real records are kept)."""
     from cpbmonitor.core.records.errors import RecordInputError
-    from cpbmonitor.records.services import load_demo_records
+    from cpbmonitor.services.records import load_demo_records
 
     try:
         return load_demo_records(seed)
@@ -95,8 +95,8 @@ def load_records(seed: int) -> ImportSummary:
         fail(str(error))
 
 
-def demo_party(record: PartyRecord) -> DemoParty:
-    """The generator's view of a government read by the registry."""
+def demo_party(record: PartyFacts) -> DemoParty:
+    """The generator.s view of a stored government."""
     return DemoParty(
         iso2=record.iso2,
         name=record.name,

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
-from cpbmonitor.core.exports.registry import export, formats_for
+from cpbmonitor.core.exports.exporters import export, formats_for
 from cpbmonitor.core.indicators import Evaluation, GroupResult
 
 app = typer.Typer(help="Measure every indicator of a plan version from the stored reports.")
@@ -36,8 +36,8 @@ def evaluate_command(
     use_database()
     from cpbmonitor.core.indicators import Settings
     from cpbmonitor.core.plan import PlanDataError
-    from cpbmonitor.registry.models import ReportingCycle
-    from cpbmonitor.registry.services.evaluation import evaluate_stored
+    from cpbmonitor.national_reports.models import ReportingCycle
+    from cpbmonitor.services.evaluation import evaluate_stored
 
     with Progress(
         console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()
@@ -65,7 +65,7 @@ def _warn_if_demonstration_data() -> None:
     """Say on standard error (so JSON and CSV on standard output stay clean) when the
     figures come from the generated demonstration data."""
     from cpbmonitor.core.demo import LABEL
-    from cpbmonitor.registry.models import NationalReport
+    from cpbmonitor.national_reports.models import NationalReport
 
     if NationalReport.objects.demonstration().exists():
         Console(stderr=True).print(f"[bold yellow]{LABEL}.[/]", highlight=False)

@@ -28,7 +28,7 @@ def import_(
     """Import a full BCH report format; it replaces the shipped short labels."""
     use_database()
     from cpbmonitor.core.formats import FormatError
-    from cpbmonitor.registry.services.formats import UnknownSchema, import_format
+    from cpbmonitor.services.formats import UnknownSchema, import_format
 
     if not file.is_file():
         fail(f"{file}: no such file")
@@ -43,7 +43,7 @@ def import_(
 def list_(fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f")) -> None:
     """List the formats and where each comes from (shipped or imported)."""
     use_database()
-    from cpbmonitor.registry.services.formats import list_formats
+    from cpbmonitor.services.formats import list_formats
 
     rows = [asdict(info) for info in list_formats()]
     emit(
@@ -62,7 +62,7 @@ def show(
 ) -> None:
     """List the questions of a format (full titles once the BCH format is imported)."""
     use_database()
-    from cpbmonitor.registry.services.formats import UnknownSchema, questionnaire_for
+    from cpbmonitor.services.formats import UnknownSchema, questionnaire_for
 
     try:
         questionnaire = questionnaire_for(schema)
@@ -76,7 +76,7 @@ def show(
 def reset(schema: str = typer.Argument(..., help="The report schema.")) -> None:
     """Forget an imported format: the shipped definition is used again."""
     use_database()
-    from cpbmonitor.registry.services.formats import reset_format
+    from cpbmonitor.services.formats import reset_format
 
     if not reset_format(schema):
         fail(f"no imported format for {schema!r}")

@@ -13,7 +13,7 @@ from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import err_console, fail, progress_bar
 
 if TYPE_CHECKING:
-    from cpbmonitor.registry.services.reports import ImportPlan
+    from cpbmonitor.services.reports import ImportPlan
 
 app = typer.Typer(help="Import data: national reports, records.", no_args_is_help=True)
 
@@ -35,8 +35,8 @@ def reports(
     use_database()
     from django.db import DatabaseError
 
-    from cpbmonitor.registry.models import Party
-    from cpbmonitor.registry.services.reports import prepare_import, write_import
+    from cpbmonitor.national_reports.models import Party
+    from cpbmonitor.services.reports import prepare_import, write_import
 
     if not Party.objects.exists():
         fail("no governments loaded: run `cpb parties load` first")
@@ -98,7 +98,7 @@ def records(
     from django.db import DatabaseError
 
     from cpbmonitor.core.records.errors import RecordInputError
-    from cpbmonitor.records.services import import_records
+    from cpbmonitor.services.records import import_records
 
     try:
         with progress_bar() as progress:

@@ -50,7 +50,7 @@ def import_file(
     """Store the milestones of FILE: all of them, or none when any has a problem. A
     milestone with the plan, indicator, group and date of a stored one replaces it."""
     use_database()
-    from cpbmonitor.milestones.services import import_milestones
+    from cpbmonitor.services.milestones import import_milestones
 
     try:
         result = import_milestones(file)
@@ -69,7 +69,7 @@ def list_milestones(
 ) -> None:
     """The stored milestones."""
     use_database()
-    from cpbmonitor.milestones.services import stored
+    from cpbmonitor.services.milestones import stored
 
     milestones = stored(plan)
     rows = [_plain(m.as_row()) for m in milestones]
@@ -87,7 +87,7 @@ def export(
     if fmt not in DUMP_FORMATS:
         fail(f"unknown format '{fmt}' (use {', '.join(DUMP_FORMATS)})")
     use_database()
-    from cpbmonitor.milestones.services import export_milestones
+    from cpbmonitor.services.milestones import export_milestones
 
     content = export_milestones(fmt, plan)
     if output is None:
@@ -113,10 +113,10 @@ def status(
     if fmt == "xlsx" and output is None:
         fail("XLSX is binary: give a file with -o")
     use_database()
-    from cpbmonitor.core.exports.registry import export as export_as
+    from cpbmonitor.core.exports.exporters import export as export_as
     from cpbmonitor.core.plan import PlanDataError
-    from cpbmonitor.milestones.services import assess_stored
-    from cpbmonitor.registry.models import ReportingCycle
+    from cpbmonitor.national_reports.models import ReportingCycle
+    from cpbmonitor.services.milestones import assess_stored
 
     try:
         evaluation, assessed = assess_stored(plan_id, cycle, baseline)
@@ -152,7 +152,7 @@ def _say_if_demonstration(any_demo: bool) -> None:
 
 def load_demo_milestones_message() -> str:
     """Store the demonstration milestones (for `cpb demo load`) and say so."""
-    from cpbmonitor.milestones.services import load_demo_milestones
+    from cpbmonitor.services.milestones import load_demo_milestones
 
     result = load_demo_milestones()
     return f"Loaded {result.total} milestones, each labelled '{DEMONSTRATION_LABEL}'."

@@ -35,7 +35,7 @@ def load(
 ) -> None:
     """Load (or update) the list of governments. Safe to run again."""
     use_database()
-    from cpbmonitor.registry.services.parties import PartiesFileError, load_parties, read_parties
+    from cpbmonitor.services.parties import PartiesFileError, load_parties, read_parties
 
     try:
         records = read_parties(file)
@@ -60,7 +60,7 @@ def list_parties(
     if region is not None and region.upper() not in REGIONS:
         fail(f"unknown region {region!r} (use one of: {', '.join(REGIONS)})")
     use_database()
-    from cpbmonitor.registry.models import Party
+    from cpbmonitor.national_reports.models import Party
 
     if not Party.objects.exists():
         fail("no governments loaded: run `cpb parties load`")

@@ -13,7 +13,7 @@ from rich.tree import Tree
 
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.linkages import linkages_command
-from cpbmonitor.core.exports.registry import export, formats_for
+from cpbmonitor.core.exports.exporters import export, formats_for
 from cpbmonitor.core.plan import PlanDataError, PlanVersion, available_versions, load_plan
 from cpbmonitor.core.plan.check import check_plan, titles
 from cpbmonitor.core.plan.crosswalk import diff_lines, load_crosswalk

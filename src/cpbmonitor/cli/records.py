@@ -95,9 +95,9 @@ def _selected(
     if region is not None and region.upper() not in REGIONS:
         fail(f"unknown region {region!r} (use one of: {', '.join(REGIONS)})")
     use_database()
-    from cpbmonitor.records.services import find_records
-    from cpbmonitor.registry.models import Party
-    from cpbmonitor.registry.models.parties import UnknownGovernment
+    from cpbmonitor.national_reports.models import Party
+    from cpbmonitor.national_reports.models.parties import UnknownGovernment
+    from cpbmonitor.services.records import find_records
 
     party = None
     if government is not None:
@@ -109,7 +109,7 @@ def _selected(
 
 
 def _models(rows: RecordQuerySet) -> list[RecordModel]:
-    from cpbmonitor.records.services import stored_records
+    from cpbmonitor.services.records import stored_records
 
     records = stored_records(rows)
     if any(record.demonstration for record in records):

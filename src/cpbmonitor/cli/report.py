@@ -35,8 +35,8 @@ def evaluation(
     use_database()
     from cpbmonitor.core.indicators import Settings
     from cpbmonitor.core.plan import PlanDataError
-    from cpbmonitor.registry.models import ReportingCycle
-    from cpbmonitor.registry.services.evaluation_report import evaluation_document
+    from cpbmonitor.national_reports.models import ReportingCycle
+    from cpbmonitor.services.evaluation_report import evaluation_document
 
     with progress_bar() as progress:
         task = progress.add_task("evaluation report", total=section_count() + 2)

@@ -24,10 +24,10 @@ def status(
     """Every Party to the Protocol on the cycle's deadline: submitted, complete, on time;
     with totals by region."""
     use_database()
-    from cpbmonitor.registry.models import ReportingCycle
-    from cpbmonitor.registry.models.cycles import UnknownCycle
-    from cpbmonitor.registry.services.cycles import sync_cycles
-    from cpbmonitor.registry.services.status import cycle_status
+    from cpbmonitor.national_reports.models import ReportingCycle
+    from cpbmonitor.national_reports.models.cycles import UnknownCycle
+    from cpbmonitor.services.cycles import sync_cycles
+    from cpbmonitor.services.status import cycle_status
 
     if not ReportingCycle.objects.exists():
         sync_cycles()

@@ -23,14 +23,14 @@ def run(
 ) -> None:
     """Migrate, load Parties and demonstration data on first start, then serve."""
     db.migrate()
-    from cpbmonitor.registry.models import NationalReport, Party
+    from cpbmonitor.national_reports.models import NationalReport, Party
 
     if not no_demo and not NationalReport.objects.exists():
         demo.load(seed=DEFAULT_SEED)
     elif not no_demo and _demo_without_records():
         demo.load_records(DEFAULT_SEED)  # a database filled before records existed
     elif not Party.objects.exists():
-        from cpbmonitor.registry.services.parties import load_parties, read_parties
+        from cpbmonitor.services.parties import load_parties, read_parties
 
         load_parties(read_parties())
     _print_demo_logins()
@@ -38,8 +38,8 @@ def run(
 
 
 def _demo_without_records() -> bool:
+    from cpbmonitor.national_reports.models import NationalReport
     from cpbmonitor.records.models import Record
-    from cpbmonitor.registry.models import NationalReport
 
     return NationalReport.objects.demonstration().exists() and not Record.objects.exists()
 
@@ -47,7 +47,7 @@ def _demo_without_records() -> bool:
 def _print_demo_logins() -> None:
     """One demonstration login per role, only while the database holds demonstration data
     (a production database never gets accounts with printed passwords)."""
-    from cpbmonitor.registry.models import NationalReport
+    from cpbmonitor.national_reports.models import NationalReport
     from cpbmonitor.reporting.demo import create_demo_users, format_logins
 
     if not NationalReport.objects.demonstration().exists():

@@ -26,9 +26,9 @@ def scorecard(
 ) -> None:
     """Whether the Party meets each binary indicator, now and at the baseline."""
     use_database()
-    from cpbmonitor.registry.models import Party
-    from cpbmonitor.registry.models.parties import UnknownGovernment
-    from cpbmonitor.registry.services.evaluation import evaluate_stored
+    from cpbmonitor.national_reports.models import Party
+    from cpbmonitor.national_reports.models.parties import UnknownGovernment
+    from cpbmonitor.services.evaluation import evaluate_stored
 
     try:
         government = Party.objects.resolve(party)

@@ -11,7 +11,7 @@ from cpbmonitor.core.milestones import MilestoneAssessment
 from cpbmonitor.core.plan import PlanVersion
 from cpbmonitor.core.plan.linkages import ResolvedLink, load_linkages
 from cpbmonitor.milestones import labels
-from cpbmonitor.milestones.services import published_assessments
+from cpbmonitor.services.milestones import published_assessments
 
 
 @dataclass(frozen=True)

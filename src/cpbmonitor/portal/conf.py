@@ -3,9 +3,9 @@ default below; this docstring is their reference.
 
 - ``CPB_DEMO_DATA`` (bool, ``False``): the loaded data are demonstration data; every page
   then shows a banner saying so. Read through :func:`demo_data`, the one place to rewire
-  when the registry records the flag itself.
+  when the database records the flag itself.
 - ``CPB_PLAN_VERSION`` (str, ``"draft-2020"``): the plan version the public pages measure.
-- ``PORTAL_RESULTS_SOURCE`` (dotted path, ``"cpbmonitor.portal.results.EngineSource"``):
+- ``PORTAL_RESULTS_SOURCE`` (dotted path, ``"cpbmonitor.services.results.EngineSource"``):
   the class that supplies indicator results (tests swap in a fixture source).
 - ``PORTAL_CACHE_SECONDS`` (int, ``600``): how long computed results stay cached; the cache
   key also holds the data version, so new data show at once.
@@ -26,7 +26,7 @@ DEFAULT_CSP = (
 DEFAULTS: dict[str, Any] = {
     "CPB_DEMO_DATA": False,
     "CPB_PLAN_VERSION": "draft-2020",
-    "PORTAL_RESULTS_SOURCE": "cpbmonitor.portal.results.EngineSource",
+    "PORTAL_RESULTS_SOURCE": "cpbmonitor.services.results.EngineSource",
     "PORTAL_CACHE_SECONDS": 600,
     "PORTAL_CONTENT_SECURITY_POLICY": DEFAULT_CSP,
 }
@@ -46,7 +46,7 @@ def demo_data() -> bool:
         return True
     from django.core.cache import cache
 
-    from cpbmonitor.registry.models import NationalReport
+    from cpbmonitor.national_reports.models import NationalReport
 
     return bool(
         cache.get_or_set(

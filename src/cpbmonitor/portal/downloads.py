@@ -22,7 +22,7 @@ from openpyxl.styles import Font, PatternFill
 
 from cpbmonitor.core.plan import Indicator
 from cpbmonitor.portal.conf import demo_data
-from cpbmonitor.portal.results import IndicatorResult
+from cpbmonitor.services.results import IndicatorResult
 
 COLUMNS = (
     "indicator",

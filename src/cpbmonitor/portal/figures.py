@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 
 from cpbmonitor.portal.charts import Series, bar_chart
 from cpbmonitor.portal.labels import GROUP_LABELS
-from cpbmonitor.portal.questions import Analysis
-from cpbmonitor.portal.reporting import GroupStatus
-from cpbmonitor.portal.results import IndicatorResult
 from cpbmonitor.portal.templatetags.portal import format_value
+from cpbmonitor.services.questions import Analysis
+from cpbmonitor.services.results import IndicatorResult
+from cpbmonitor.services.status import GroupStatus
 
 
 def indicator_chart(result: IndicatorResult, chart_id: str) -> SafeString | None:

@@ -16,7 +16,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 
 from cpbmonitor.core.records import RECORD_TYPES, RecordType
-from cpbmonitor.registry.models import Party
+from cpbmonitor.national_reports.models import Party
 from cpbmonitor.reporting import policy
 from cpbmonitor.reporting.policy import Act
 

@@ -13,9 +13,9 @@ from django.contrib import admin
 from cpbmonitor.core.records import RECORD_TYPES, RecordModel
 from cpbmonitor.core.records.errors import RecordInputError, RecordProblem, show_value
 from cpbmonitor.core.records.readers import read_records_data
-from cpbmonitor.records import services
 from cpbmonitor.records.forms import field_named_in
 from cpbmonitor.records.models import Record
+from cpbmonitor.services import records as services
 
 ADMIN_SOURCE = "admin"
 COLUMN_FIELDS = ("identifier", "valid_from", "valid_to", "demonstration", "government")

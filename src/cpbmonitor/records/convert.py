@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from cpbmonitor.core.records import RECORD_TYPES, RecordModel, type_of
+from cpbmonitor.national_reports.models import Party
 from cpbmonitor.records.models import Record
-from cpbmonitor.registry.models import Party
 
 COMMON_FIELDS = frozenset({"identifier", "valid_from", "valid_to", "demonstration"})
 """Fields stored in columns of every row; ``government`` is a column too, where a type has it."""

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cpbmonitor.core.records import RecordModel, RecordType
+from cpbmonitor.national_reports.models import Party
 from cpbmonitor.records import labels
-from cpbmonitor.registry.models import Party
 
 LINKS: dict[str, str] = {"lmos": "lmo", "risk_assessment": "risk-assessment"}
 """Fields whose values are identifiers of records of another type."""

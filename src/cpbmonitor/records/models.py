@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import Q
 
 from cpbmonitor.core.records import RECORD_TYPES
-from cpbmonitor.registry.models import Party
+from cpbmonitor.national_reports.models import Party
 
 
 def record_type_choices() -> list[tuple[str, str]]:

@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 
 from cpbmonitor.core.records import RECORD_TYPES, RecordModel, RecordType
 from cpbmonitor.core.records.errors import RecordInputError
-from cpbmonitor.records import access, display, labels, services
+from cpbmonitor.national_reports.models import Party
+from cpbmonitor.national_reports.models.parties import Region
+from cpbmonitor.records import access, display, labels
 from cpbmonitor.records.convert import to_model
 from cpbmonitor.records.forms import EndForm, FilterForm, RecordForm
 from cpbmonitor.records.models import Record
-from cpbmonitor.registry.models import Party
-from cpbmonitor.registry.models.parties import Region
+from cpbmonitor.services import records as services
 
 PAGE_SIZE = 50
 

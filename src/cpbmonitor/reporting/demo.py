@@ -17,7 +17,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from cpbmonitor.registry.models import Party
+from cpbmonitor.national_reports.models import Party
 from cpbmonitor.reporting.models import Membership, Role
 from cpbmonitor.reporting.roles import grant
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from cpbmonitor.core.formats import FormatSection, Question, Questionnaire, QuestionStates
 from cpbmonitor.core.formats.model import CHOICE_TYPES, TEXT_TYPES
 from cpbmonitor.core.reports import Answer
-from cpbmonitor.reporting.previous import PreviousAnswer
+from cpbmonitor.services.previous_answers import PreviousAnswer
 
 TEXT_LIMIT = 20_000
 

@@ -2,7 +2,7 @@
 
 A draft is one government's report for one cycle, edited online. Its answers are kept in
 the BCH's JSON shape (question key -> answer), so a draft reads with the core's
-``parse_document`` and publishes through the registry's import service unchanged.
+``parse_document`` and publishes through the national reports import service unchanged.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cpbmonitor.registry.models import NationalReport, Party, ReportingCycle
+from cpbmonitor.national_reports.models import NationalReport, Party, ReportingCycle
 
 
 class Role(models.TextChoices):
@@ -119,7 +119,7 @@ class ReportDraft(models.Model):
 
     @property
     def identifier(self) -> str:
-        """The document identifier written to the registry on publication."""
+        """The document identifier stored on publication."""
         return f"CPBM-{self.cycle.schema}-{self.government.iso2.upper()}-{self.pk}"
 
 

@@ -27,7 +27,7 @@ class Act(StrEnum):
     PUBLISH = "publish"
     REOPEN = "reopen"
     READ_UNPUBLISHED = "read_unpublished"
-    """Read registry reports that were submitted but not published."""
+    """Read stored reports that were submitted but not published."""
     RECORD_CREATE = "record_create"
     """Register a BCH or capacity-building record (``cpbmonitor.records``; reading is public).
     ``OWN``: every government the record concerns is the user's; a record concerning no

@@ -15,11 +15,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cpbmonitor.core.formats import question_states
-from cpbmonitor.registry.models import Party, ReportingCycle
-from cpbmonitor.reporting import editing, forms, policy, workflow
+from cpbmonitor.national_reports.models import Party, ReportingCycle
+from cpbmonitor.reporting import editing, forms, policy
 from cpbmonitor.reporting.models import DraftStatus, ReportDraft
 from cpbmonitor.reporting.policy import Act
-from cpbmonitor.reporting.previous import previous_answers
+from cpbmonitor.services import drafts as workflow
+from cpbmonitor.services.previous_answers import previous_answers
 
 
 def _draft(request: HttpRequest, pk: int, action: Act = Act.VIEW) -> ReportDraft:
@@ -65,7 +66,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 def _editable_schemas() -> list[str]:
     from cpbmonitor.core.formats import SHIPPED_SCHEMAS
-    from cpbmonitor.registry.models import ReportingFormat
+    from cpbmonitor.national_reports.models import ReportingFormat
 
     return [*SHIPPED_SCHEMAS, *ReportingFormat.objects.imported().values_list("schema", flat=True)]
 

@@ -49,7 +49,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cpbmonitor.core.formats import shipped_format
-from cpbmonitor.core.indicators import CycleInfo, PartyRecord, ReportRecord
+from cpbmonitor.core.indicators import CycleInfo, PartyFacts, ReportFacts
 from cpbmonitor.core.records import CapacityActivity, CapacityResource, RecordSet
 
 CYCLE4 = CycleInfo(4, "cpbNationalReport4", dt.date(2019, 10, 1))
@@ -91,8 +91,8 @@ PARTIES: dict[str, tuple[str | None, dt.date | None]] = {
 }
 
 
-def party_records() -> list[PartyRecord]:
-    return [PartyRecord(code, region, since) for code, (region, since) in PARTIES.items()]
+def party_records() -> list[PartyFacts]:
+    return [PartyFacts(code, region, since) for code, (region, since) in PARTIES.items()]
 
 
 Row = tuple[str, str, bool | None, bool | None, tuple[str, ...], bool | None]
@@ -131,9 +131,9 @@ def answers(cycle: int, row: Row) -> dict[str, frozenset[str]]:
     return found
 
 
-def report_records() -> list[ReportRecord]:
+def report_records() -> list[ReportFacts]:
     return [
-        ReportRecord(row[0], cycle, dt.date.fromisoformat(row[1]), True, answers(cycle, row))
+        ReportFacts(row[0], cycle, dt.date.fromisoformat(row[1]), True, answers(cycle, row))
         for cycle, rows in ((5, ROWS_5), (4, ROWS_4))
         for row in rows
     ]
@@ -229,8 +229,8 @@ def record_set(extra: bool = False) -> RecordSet:
 
 def store_in_database(with_records: bool = True) -> None:
     """The same world in the registry (and the records app), for CLI and page tests."""
-    from cpbmonitor.registry.models import Answer
-    from tests.registry.factories import make_cycle, make_party, make_report
+    from cpbmonitor.national_reports.models import Answer
+    from tests.national_reports.factories import make_cycle, make_party, make_report
 
     names = {
         "mx": ("MEX", "Mexico"),
@@ -258,6 +258,6 @@ def store_in_database(with_records: bool = True) -> None:
                 for value in sorted(values)
             )
     if with_records:
-        from cpbmonitor.records.services import store_records
+        from cpbmonitor.services.records import store_records
 
         store_records([*ACTIVITIES, *RESOURCES], source="capacity test world")

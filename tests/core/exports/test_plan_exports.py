@@ -8,7 +8,7 @@ import json
 
 from openpyxl import load_workbook
 
-from cpbmonitor.core.exports.registry import export, formats_for
+from cpbmonitor.core.exports.exporters import export, formats_for
 from cpbmonitor.core.plan import load_plan
 
 

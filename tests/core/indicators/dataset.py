@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cpbmonitor.core.indicators import PartyRecord, ReportRecord
+from cpbmonitor.core.indicators import PartyFacts, ReportFacts
 
 D = dt.date
 FULL, PART = "implementation.fullInPlace", "implementation.partiallyInPlace"
@@ -29,15 +29,15 @@ SP_FULL, SP_PART = "74B17D51-786F-3D68-3B76-A50121842925", "FAA03A2A-F79E-1347-2
 SP_NONE = "C9B01C6D-6B40-1A67-B5A0-DDB7FF6B9CE9"
 
 PARTIES = [
-    PartyRecord("br", "GRULAC", D(2004, 1, 1), D(2019, 1, 1), True),
-    PartyRecord("ke", "AFR", D(2003, 9, 11), None, True),
-    PartyRecord("in", "ASP", D(2003, 9, 11), D(2018, 3, 5), True),
-    PartyRecord("de", "WEOG", D(2003, 11, 18), D(2018, 3, 5), False),
-    PartyRecord("pl", "CEE", D(2004, 2, 8), D(2018, 3, 5), False),
-    PartyRecord("eu", None, D(2003, 11, 25), D(2018, 3, 5), False),
-    PartyRecord("ss", "AFR", D(2020, 6, 1), None, True),
-    PartyRecord("xx", "AFR", D(2026, 5, 1), None, True),
-    PartyRecord("us", "WEOG", None, None, False),
+    PartyFacts("br", "GRULAC", D(2004, 1, 1), D(2019, 1, 1), True),
+    PartyFacts("ke", "AFR", D(2003, 9, 11), None, True),
+    PartyFacts("in", "ASP", D(2003, 9, 11), D(2018, 3, 5), True),
+    PartyFacts("de", "WEOG", D(2003, 11, 18), D(2018, 3, 5), False),
+    PartyFacts("pl", "CEE", D(2004, 2, 8), D(2018, 3, 5), False),
+    PartyFacts("eu", None, D(2003, 11, 25), D(2018, 3, 5), False),
+    PartyFacts("ss", "AFR", D(2020, 6, 1), None, True),
+    PartyFacts("xx", "AFR", D(2026, 5, 1), None, True),
+    PartyFacts("us", "WEOG", None, None, False),
 ]
 
 
@@ -47,53 +47,51 @@ def a(**values: str) -> dict[str, frozenset[str]]:
 
 
 REPORTS_5 = [
-    ReportRecord(
+    ReportFacts(
         "br",
         5,
         D(2026, 2, 1),
         True,
         a(Q007=FULL, Q011="true", Q122="true", Q124="true", Q055="true", Q058="true", Q160=SP_FULL),
     ),
-    ReportRecord(
+    ReportFacts(
         "ke",
         5,
         D(2026, 3, 15),
         True,
         a(Q007=PART, Q011="false", Q122="false", Q124="true", Q055="false"),
     ),
-    ReportRecord("in", 5, D(2026, 1, 10), False, a(Q007="implementation.draftMeasures")),
-    ReportRecord(
+    ReportFacts("in", 5, D(2026, 1, 10), False, a(Q007="implementation.draftMeasures")),
+    ReportFacts(
         "de",
         5,
         D(2026, 2, 20),
         True,
         a(Q007=FULL, Q011="true", Q122="false", Q055="true", Q058="false", Q160=SP_NONE),
     ),
-    ReportRecord(
+    ReportFacts(
         "pl",
         5,
         D(2026, 2, 27),
         True,
         a(Q007="implementation.none", Q011="true", Q055="true", Q058="true"),
     ),
-    ReportRecord("eu", 5, D(2026, 2, 28), True, a(Q007=FULL, Q011="true", Q160=SP_PART)),
-    ReportRecord(
+    ReportFacts("eu", 5, D(2026, 2, 28), True, a(Q007=FULL, Q011="true", Q160=SP_PART)),
+    ReportFacts(
         "ss", 5, D(2026, 2, 10), True, a(Q007="implementation.temporaryMeasures", Q011="false")
     ),
-    ReportRecord("xx", 5, D(2026, 2, 1), True, a(Q007=FULL, Q011="true")),
-    ReportRecord("us", 5, D(2026, 2, 1), True, a(Q007=FULL, Q011="true")),
+    ReportFacts("xx", 5, D(2026, 2, 1), True, a(Q007=FULL, Q011="true")),
+    ReportFacts("us", 5, D(2026, 2, 1), True, a(Q007=FULL, Q011="true")),
 ]
 
 REPORTS_4 = [
-    ReportRecord("br", 4, D(2019, 9, 1), True, a(Q014=PART, Q018="true")),
-    ReportRecord("ke", 4, D(2019, 9, 30), True, a(Q014="implementation.none", Q018="false")),
-    ReportRecord("in", 4, D(2019, 10, 5), True, a(Q014=FULL, Q018="true")),
-    ReportRecord("de", 4, D(2019, 9, 15), True, a(Q014=FULL, Q018="true")),
-    ReportRecord(
-        "eu", 4, D(2019, 9, 20), True, a(Q014="implementation.draftMeasures", Q018="true")
-    ),
-    ReportRecord("ss", 4, D(2019, 9, 1), True, a(Q014=FULL, Q018="true")),
-    ReportRecord("us", 4, D(2019, 9, 1), True, a(Q014=FULL, Q018="true")),
+    ReportFacts("br", 4, D(2019, 9, 1), True, a(Q014=PART, Q018="true")),
+    ReportFacts("ke", 4, D(2019, 9, 30), True, a(Q014="implementation.none", Q018="false")),
+    ReportFacts("in", 4, D(2019, 10, 5), True, a(Q014=FULL, Q018="true")),
+    ReportFacts("de", 4, D(2019, 9, 15), True, a(Q014=FULL, Q018="true")),
+    ReportFacts("eu", 4, D(2019, 9, 20), True, a(Q014="implementation.draftMeasures", Q018="true")),
+    ReportFacts("ss", 4, D(2019, 9, 1), True, a(Q014=FULL, Q018="true")),
+    ReportFacts("us", 4, D(2019, 9, 1), True, a(Q014=FULL, Q018="true")),
 ]
 
 REPORTS = REPORTS_4 + REPORTS_5

@@ -6,16 +6,16 @@ import datetime as dt
 import random
 
 from cpbmonitor.core.formats import Questionnaire
-from cpbmonitor.core.indicators import REGIONS, PartyRecord, ReportRecord
+from cpbmonitor.core.indicators import REGIONS, PartyFacts, ReportFacts
 
 
 def synthetic(
     n: int, formats: dict[int, Questionnaire], seed: int = 1
-) -> tuple[list[PartyRecord], list[ReportRecord]]:
+) -> tuple[list[PartyFacts], list[ReportFacts]]:
     """``n`` Parties, each with a report in cycles 4 and 5 answering ~90% of questions."""
     rnd = random.Random(seed)
     parties = [
-        PartyRecord(
+        PartyFacts(
             f"p{i}",
             REGIONS[i % 5] if i else None,
             dt.date(2003, 9, 11),
@@ -26,7 +26,7 @@ def synthetic(
     ]
     questions = {c: [q for q in f.all_questions() if q.options] for c, f in formats.items()}
     reports = [
-        ReportRecord(
+        ReportFacts(
             p.government,
             cycle,
             dt.date(2019, 9, 1),

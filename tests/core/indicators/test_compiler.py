@@ -16,8 +16,8 @@ from cpbmonitor.core.formats import Questionnaire, QuestionStates
 from cpbmonitor.core.formats.model import CHOICE_TYPES, CONTAINER_TYPES
 from cpbmonitor.core.indicators import (
     Accessors,
-    PartyRecord,
-    ReportRecord,
+    PartyFacts,
+    ReportFacts,
     compile_rule,
     load_methodology,
     parse,
@@ -187,9 +187,9 @@ def test_a_column_with_more_distinct_answers_than_codes_is_read_row_by_row() -> 
 
 def test_party_flags_read_like_the_dict_of_met_parties() -> None:
     day = dt.date(2020, 1, 1)
-    parties = {g: PartyRecord(g, r, day) for g, r in [("br", "GRULAC"), ("ke", "AFR")]}
-    parties |= {g: PartyRecord(g, r, day) for g, r in [("eu", None), ("de", "WEOG")]}
-    reports = {g: ReportRecord(g, 5, day, True, {"Q1": frozenset({"true"})}) for g in parties}
+    parties = {g: PartyFacts(g, r, day) for g, r in [("br", "GRULAC"), ("ke", "AFR")]}
+    parties |= {g: PartyFacts(g, r, day) for g, r in [("eu", None), ("de", "WEOG")]}
+    reports = {g: ReportFacts(g, 5, day, True, {"Q1": frozenset({"true"})}) for g in parties}
     table = ReportTable(parties, reports, Accessors(None))
     flags = table.flags(rows=0b1101, met=0b0101)  # br, ke, de counted; ke and de meet
     assert dict(flags) == {"br": False, "ke": True, "de": True} == flags

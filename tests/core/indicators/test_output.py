@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from cpbmonitor.core.exports.registry import get_exporter
+from cpbmonitor.core.exports.exporters import get_exporter
 from cpbmonitor.core.formats import Questionnaire
 from cpbmonitor.core.indicators import (
     Evaluation,

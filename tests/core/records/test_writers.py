@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from cpbmonitor.core.demo import read_parties
 from cpbmonitor.core.demo.records import generate_demo_records
-from cpbmonitor.core.exports.registry import export, formats_for
+from cpbmonitor.core.exports.exporters import export, formats_for
 from cpbmonitor.core.records import RECORD_TYPES, CapacityActivity, RecordSet
 from cpbmonitor.core.records.readers import read_records, records_columns
 from cpbmonitor.core.records.writers import records_to_rows, write_records

@@ -26,7 +26,7 @@ from cpbmonitor.core.capacity.areas import NeedsArea
 from cpbmonitor.core.capacity.needs import NeedsAnalysis, PartyNeeds
 from cpbmonitor.core.capacity.reach import ActivityReach, Period, activity_reach, holds_during
 from cpbmonitor.core.formats.cycles import cycles
-from cpbmonitor.core.indicators.inputs import GLOBAL, GROUPS, REGIONS, PartyRecord
+from cpbmonitor.core.indicators.inputs import GLOBAL, GROUPS, REGIONS, PartyFacts
 from cpbmonitor.core.plan.model import PlanVersion
 from cpbmonitor.core.plan.needs import NeedsCoverage
 from cpbmonitor.core.records.model import CapacityActivity
@@ -130,7 +130,7 @@ def compute_coverage(
     mapping: NeedsCoverage,
     needs: NeedsAnalysis,
     activities: Iterable[CapacityActivity],
-    parties: Iterable[PartyRecord],
+    parties: Iterable[PartyFacts],
     period: Period,
 ) -> Coverage:
     """Coverage of ``needs`` by the plan (``mapping``) and by ``activities`` in ``period``."""

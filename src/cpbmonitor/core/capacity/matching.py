@@ -29,7 +29,7 @@ from cpbmonitor.core.capacity.reach import (
     areas_addressed,
     resource_reaches,
 )
-from cpbmonitor.core.indicators.inputs import REGIONS, PartyRecord
+from cpbmonitor.core.indicators.inputs import REGIONS, PartyFacts
 from cpbmonitor.core.plan.model import PlanVersion
 from cpbmonitor.core.plan.needs import NeedsCoverage
 from cpbmonitor.core.records.model import CapacityActivity, CapacityResource
@@ -81,7 +81,7 @@ class PartyMatch:
 
 
 def _reaches(
-    records: RecordSet, plan: PlanVersion, mapping: NeedsCoverage, parties: Iterable[PartyRecord]
+    records: RecordSet, plan: PlanVersion, mapping: NeedsCoverage, parties: Iterable[PartyFacts]
 ) -> list[ActivityReach]:
     region_of = {party.government: party.region for party in parties}
     return [activity_reach(a, plan, mapping, region_of) for a in records.all(CapacityActivity)]
@@ -102,7 +102,7 @@ def match_party(
     records: RecordSet,
     plan: PlanVersion,
     mapping: NeedsCoverage,
-    parties: Iterable[PartyRecord],
+    parties: Iterable[PartyFacts],
     on: dt.date,
 ) -> PartyMatch:
     """The activities and resources that address ``government``'s reported needs."""
@@ -180,7 +180,7 @@ def match_provider(
     records: RecordSet,
     plan: PlanVersion,
     mapping: NeedsCoverage,
-    parties: Iterable[PartyRecord],
+    parties: Iterable[PartyFacts],
     on: dt.date,
 ) -> ProviderMatch:
     """Where ``provider``'s current and planned activities would meet most needs."""

@@ -28,8 +28,8 @@ from cpbmonitor.core.indicators.inputs import (
     GLOBAL,
     GROUPS,
     CycleInfo,
-    PartyRecord,
-    ReportRecord,
+    PartyFacts,
+    ReportFacts,
 )
 from cpbmonitor.core.indicators.questions import PreviousCycle, analyze_question
 
@@ -119,8 +119,8 @@ def _flag(values: frozenset[str]) -> bool | None:
 
 def party_needs(
     questionnaire: Questionnaire,
-    reports: Iterable[ReportRecord],
-    parties: Iterable[PartyRecord],
+    reports: Iterable[ReportFacts],
+    parties: Iterable[PartyFacts],
     cycle: CycleInfo,
     definitions: NeedsDefinitions | None = None,
 ) -> tuple[PartyNeeds, ...]:
@@ -150,8 +150,8 @@ def party_needs(
 
 def analyse_needs(
     questionnaire: Questionnaire,
-    reports: Iterable[ReportRecord],
-    parties: Iterable[PartyRecord],
+    reports: Iterable[ReportFacts],
+    parties: Iterable[PartyFacts],
     cycle: CycleInfo,
     previous: PreviousCycle | None = None,
     definitions: NeedsDefinitions | None = None,

@@ -1,7 +1,7 @@
 """The evaluation report: the assessment-and-review document generated from the data.
 
 Pure (no Django). The caller gathers ``ReportInputs`` (the registry service
-``registry.services.evaluation_report`` does it from the database); then::
+``services.evaluation_report`` does it from the database); then::
 
     from cpbmonitor.core.evaluation import build_document, render
     document = build_document(inputs)      # sections from the registry, then the checks

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from cpbmonitor.core.exports.registry import exporter
+from cpbmonitor.core.exports.exporters import exporter
 from cpbmonitor.core.plan.model import Goal, PlanVersion
 
 

@@ -18,8 +18,8 @@ from cpbmonitor.core.formats.model import Questionnaire
 from cpbmonitor.core.indicators.inputs import (
     GROUPS,
     CycleInfo,
-    PartyRecord,
-    ReportRecord,
+    PartyFacts,
+    ReportFacts,
     Settings,
 )
 from cpbmonitor.core.indicators.methodology import IndicatorMethod, Methodology
@@ -40,16 +40,16 @@ from cpbmonitor.core.records import RecordSet
 NO_ENTRY = "no methodology entry for this indicator"
 
 
-def parties_on(parties: Iterable[PartyRecord], cycle: CycleInfo) -> dict[str, PartyRecord]:
+def parties_on(parties: Iterable[PartyFacts], cycle: CycleInfo) -> dict[str, PartyFacts]:
     """Parties to the Protocol on the cycle's deadline (a later joiner is left out)."""
     return {p.government: p for p in parties if p.is_party_on(cycle.deadline)}
 
 
 def reports_of(
-    reports: Iterable[ReportRecord], cycle: CycleInfo, parties: Mapping[str, PartyRecord]
-) -> dict[str, ReportRecord]:
+    reports: Iterable[ReportFacts], cycle: CycleInfo, parties: Mapping[str, PartyFacts]
+) -> dict[str, ReportFacts]:
     """One report per Party for the cycle (the latest submitted); non-Parties left out."""
-    chosen: dict[str, ReportRecord] = {}
+    chosen: dict[str, ReportFacts] = {}
     for report in reports:
         if report.cycle != cycle.number or report.government not in parties:
             continue
@@ -59,7 +59,7 @@ def reports_of(
     return chosen
 
 
-def _later(a: ReportRecord, b: ReportRecord) -> bool:
+def _later(a: ReportFacts, b: ReportFacts) -> bool:
     if a.submitted_on is None:
         return False
     return b.submitted_on is None or a.submitted_on > b.submitted_on
@@ -67,8 +67,8 @@ def _later(a: ReportRecord, b: ReportRecord) -> bool:
 
 def context(
     cycle: CycleInfo,
-    parties: Iterable[PartyRecord],
-    reports: Iterable[ReportRecord],
+    parties: Iterable[PartyFacts],
+    reports: Iterable[ReportFacts],
     questionnaire: Questionnaire | None,
     settings: Settings,
     records: RecordSet | None = None,
@@ -97,8 +97,8 @@ def evaluate(
     methodology: Methodology,
     cycle: CycleInfo,
     baseline: CycleInfo | None,
-    parties: Iterable[PartyRecord],
-    reports: Iterable[ReportRecord],
+    parties: Iterable[PartyFacts],
+    reports: Iterable[ReportFacts],
     settings: Settings | None = None,
     questionnaires: Mapping[int, Questionnaire] | None = None,
     records: RecordSet | None = None,

@@ -18,7 +18,7 @@ GROUPS: tuple[str, ...] = (GLOBAL, *REGIONS)
 
 
 @dataclass(frozen=True)
-class PartyRecord:
+class PartyFacts:
     government: str
     """Lower-case ISO alpha-2 code (``eu`` for the European Union)."""
     region: str | None
@@ -36,7 +36,7 @@ class PartyRecord:
 
 
 @dataclass(frozen=True)
-class ReportRecord:
+class ReportFacts:
     government: str
     cycle: int
     submitted_on: dt.date | None

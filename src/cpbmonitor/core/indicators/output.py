@@ -1,6 +1,6 @@
 """Outputs of an ``Evaluation``: JSON rows, tidy CSV, and an XLSX workbook for people.
 
-Every writer returns bytes and is registered in ``core.exports.registry`` as kind
+Every writer returns bytes and is registered in ``core.exports.exporters`` as kind
 ``evaluation`` (formats ``json``, ``csv``, ``xlsx``). A row is one indicator, cycle and
 group::
 
@@ -26,7 +26,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cpbmonitor.core.exports.registry import exporter
+from cpbmonitor.core.exports.exporters import exporter
 from cpbmonitor.core.exports.tabular import csv_bytes
 from cpbmonitor.core.indicators.inputs import GROUPS
 from cpbmonitor.core.indicators.results import ROW_FIELDS, Evaluation, IndicatorResult

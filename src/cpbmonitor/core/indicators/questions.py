@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from cpbmonitor.core.formats.model import Question, Questionnaire
 from cpbmonitor.core.indicators.compiler import Accessors
 from cpbmonitor.core.indicators.engine import parties_on, reports_of
-from cpbmonitor.core.indicators.inputs import GLOBAL, GROUPS, CycleInfo, PartyRecord, ReportRecord
+from cpbmonitor.core.indicators.inputs import GLOBAL, GROUPS, CycleInfo, PartyFacts, ReportFacts
 
 _ValueMap = Callable[[str], str]
 
@@ -70,8 +70,8 @@ def _percent(count: int, total: int) -> float | None:
 
 def count_answers(
     questionnaire: Questionnaire,
-    reports: Iterable[ReportRecord],
-    parties: Iterable[PartyRecord],
+    reports: Iterable[ReportFacts],
+    parties: Iterable[PartyFacts],
     key: str,
     cycle: CycleInfo,
 ) -> tuple[CycleAnswers, Question]:
@@ -111,8 +111,8 @@ def count_answers(
 
 def analyze_question(
     questionnaire: Questionnaire,
-    reports: Iterable[ReportRecord],
-    parties: Iterable[PartyRecord],
+    reports: Iterable[ReportFacts],
+    parties: Iterable[PartyFacts],
     key: str,
     cycle: CycleInfo,
     previous: PreviousCycle | None = None,

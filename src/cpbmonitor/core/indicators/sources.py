@@ -23,8 +23,8 @@ from cpbmonitor.core.indicators.inputs import (
     GLOBAL,
     REGIONS,
     CycleInfo,
-    PartyRecord,
-    ReportRecord,
+    PartyFacts,
+    ReportFacts,
     Settings,
 )
 from cpbmonitor.core.indicators.methodology import IndicatorMethod
@@ -38,9 +38,9 @@ class CycleContext:
     """Everything a measurer may read about one cycle. Built once per evaluation."""
 
     cycle: CycleInfo
-    parties: Mapping[str, PartyRecord]
+    parties: Mapping[str, PartyFacts]
     """Parties to the Protocol on the cycle's deadline, by government."""
-    reports: Mapping[str, ReportRecord]
+    reports: Mapping[str, ReportFacts]
     """The (one) report of each of those Parties for the cycle, by government."""
     questionnaire: Questionnaire | None
     settings: Settings = field(default_factory=Settings)
@@ -118,7 +118,7 @@ def empty(note: str) -> CycleMeasure:
 
 def tally(
     met: Mapping[str, bool],
-    parties: Mapping[str, PartyRecord],
+    parties: Mapping[str, PartyFacts],
     reported: Iterable[str] = (),
 ) -> dict[str, Measure]:
     """Numerators and denominators per group from per-Party results.
@@ -143,11 +143,11 @@ def tally(
 # -- built-in measurers --------------------------------------------------------------------
 
 
-def _population(item: IndicatorMethod, ctx: CycleContext) -> Callable[[PartyRecord], bool] | None:
+def _population(item: IndicatorMethod, ctx: CycleContext) -> Callable[[PartyFacts], bool] | None:
     """Which Parties of the cycle an indicator's population keeps (``None``: all of them;
     a population rule, if any, then chooses among those that reported)."""
     deadline = ctx.cycle.deadline
-    tests: dict[str, Callable[[PartyRecord], bool]] = {
+    tests: dict[str, Callable[[PartyFacts], bool]] = {
         "supplementary-protocol-parties": lambda party: party.is_sp_party_on(deadline),
         "gef-eligible-parties": lambda party: party.gef_eligible,
     }

@@ -16,7 +16,7 @@ from itertools import compress, repeat
 
 from cpbmonitor.core.indicators.columns import NO_ANSWERS, Rows, marks, rows_of
 from cpbmonitor.core.indicators.compiler import CompiledRule
-from cpbmonitor.core.indicators.inputs import GLOBAL, REGIONS, PartyRecord, ReportRecord
+from cpbmonitor.core.indicators.inputs import GLOBAL, REGIONS, PartyFacts, ReportFacts
 from cpbmonitor.core.indicators.results import Measure
 from cpbmonitor.core.indicators.sheet import Accessors, Sheet
 
@@ -59,8 +59,8 @@ class ReportTable:
 
     def __init__(
         self,
-        parties: Mapping[str, PartyRecord],
-        reports: Mapping[str, ReportRecord],
+        parties: Mapping[str, PartyFacts],
+        reports: Mapping[str, ReportFacts],
         accessors: Accessors,
     ) -> None:
         self.parties = parties
@@ -90,7 +90,7 @@ class ReportTable:
         """The Parties whose report answered a question ``rule`` reads (conditions aside)."""
         return rule.answered_rows(self.sheet)
 
-    def where(self, name: str, test: Callable[[PartyRecord], bool]) -> Rows:
+    def where(self, name: str, test: Callable[[PartyFacts], bool]) -> Rows:
         """The Parties that pass ``test``, remembered under ``name``."""
         key = f"party {name}"
         if key not in self._where:
@@ -98,7 +98,7 @@ class ReportTable:
             self._where[key] = rows_of(bytes(map(test, parties)))
         return self._where[key]
 
-    def reporting(self, name: str, test: Callable[[ReportRecord], bool]) -> Rows:
+    def reporting(self, name: str, test: Callable[[ReportFacts], bool]) -> Rows:
         """The Parties whose report passes ``test``, remembered under ``name``."""
         key = f"report {name}"
         if key not in self._where:

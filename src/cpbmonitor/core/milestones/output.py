@@ -1,5 +1,5 @@
 """Outputs of milestone assessments: JSON rows, CSV and an XLSX sheet, registered in
-``core.exports.registry`` as kind ``milestones``. A row is ``MilestoneAssessment.as_row``
+``core.exports.exporters`` as kind ``milestones``. A row is ``MilestoneAssessment.as_row``
 (dates as ISO text)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from cpbmonitor.core.exports.registry import exporter
+from cpbmonitor.core.exports.exporters import exporter
 from cpbmonitor.core.exports.tabular import csv_bytes
 from cpbmonitor.core.milestones.assess import ROW_FIELDS, MilestoneAssessment
 from cpbmonitor.core.milestones.model import DEMONSTRATION_LABEL

@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cpbmonitor.core.exports.registry import exporter
+from cpbmonitor.core.exports.exporters import exporter
 from cpbmonitor.core.records.model import RECORD_TYPES, RecordModel, type_of
 from cpbmonitor.core.records.readers import (
     LIST_SEPARATOR,

@@ -1,6 +1,6 @@
 """Capacity-building needs and their coverage: the needs table, the heat-map of uncovered
 need (needs areas × regions), the needs areas the Action Plan does not cover, and which
-Parties assessed and prioritised their needs. Computed by ``registry.services.capacity``
+Parties assessed and prioritised their needs. Computed by ``services.capacity``
 and cached under the data version and the records' fingerprint."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from cpbmonitor.core.capacity import Coverage, NeedsAnalysis
 from cpbmonitor.portal import labels
 from cpbmonitor.portal.conf import plan_version
 from cpbmonitor.portal.heatmap import INK, HeatCell, HeatRow, ScoreClass, heatmap
-from cpbmonitor.portal.results import GROUPS, cached
-from cpbmonitor.registry.services import capacity as service
+from cpbmonitor.services import capacity as service
+from cpbmonitor.services.results import GROUPS, cached
 
 WHITE = "#ffffff"
 

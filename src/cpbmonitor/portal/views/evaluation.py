@@ -1,6 +1,6 @@
 """The evaluation report for download: the page lists every valid choice of plan version,
 cycle measured and baseline, with a link per format; the download builds the document
-on demand (``registry.services.evaluation_report``) and keeps it until the data change.
+on demand (``services.evaluation_report``) and keeps it until the data change.
 
 Valid choices: a cycle with current national reports that the plan version's methodology
 covers, against each earlier such cycle (or no baseline when there is none). Formats:
@@ -41,7 +41,8 @@ from cpbmonitor.core.evaluation import Renderer, RendererError, renderers
 from cpbmonitor.core.evaluation import render as render_document
 from cpbmonitor.core.indicators import load_methodology
 from cpbmonitor.core.plan import available_versions, load_plan
-from cpbmonitor.portal import conf, results
+from cpbmonitor.portal import conf
+from cpbmonitor.services import results
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ class Choice:
 
 def reported_cycles() -> set[int]:
     """Numbers of the cycles with current national reports."""
-    from cpbmonitor.registry.models import NationalReport
+    from cpbmonitor.national_reports.models import NationalReport
 
     numbers = (
         NationalReport.objects.current()
@@ -119,7 +120,7 @@ def available_renderers() -> list[Renderer]:
 def data_fingerprint() -> str:
     """Changes whenever the software or any data the document reads change."""
     from cpbmonitor.milestones.models import Milestone
-    from cpbmonitor.registry.services.capacity import records_version
+    from cpbmonitor.services.capacity import records_version
 
     parts = (
         cpbmonitor.__version__,
@@ -136,7 +137,7 @@ def cache_folder() -> Path:
 
 def build(choice: Choice, fmt: str) -> bytes:
     """The document of ``choice`` as the bytes of a ``fmt`` file (no cache)."""
-    from cpbmonitor.registry.services.evaluation_report import evaluation_document
+    from cpbmonitor.services.evaluation_report import evaluation_document
 
     document = evaluation_document(choice.plan, choice.cycle, choice.baseline)
     return render_document(document, fmt)

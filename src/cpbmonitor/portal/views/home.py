@@ -3,8 +3,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from cpbmonitor.portal import reporting, results
 from cpbmonitor.portal.figures import status_chart
+from cpbmonitor.services import results
+from cpbmonitor.services import status as reporting
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -7,8 +7,9 @@ from django.shortcuts import render
 
 from cpbmonitor.core.plan import Indicator
 from cpbmonitor.milestones.portal import milestone_table
-from cpbmonitor.portal import downloads, results
+from cpbmonitor.portal import downloads
 from cpbmonitor.portal.figures import indicator_chart
+from cpbmonitor.services import results
 
 
 def indicator_or_404(code: str) -> Indicator:

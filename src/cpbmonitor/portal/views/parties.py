@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from cpbmonitor.portal import reporting, results
-from cpbmonitor.registry.models import NationalReport, Party
-from cpbmonitor.registry.models.parties import UnknownGovernment
+from cpbmonitor.national_reports.models import NationalReport, Party
+from cpbmonitor.national_reports.models.parties import UnknownGovernment
+from cpbmonitor.services import results
+from cpbmonitor.services import status as reporting
 
 
 def parties(request: HttpRequest) -> HttpResponse:

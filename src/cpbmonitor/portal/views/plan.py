@@ -8,9 +8,9 @@ from django.shortcuts import render
 from cpbmonitor.core.plan import PlanVersion, available_versions, load_plan
 from cpbmonitor.core.plan.crosswalk import KINDS, crosswalk_file, load_crosswalk, texts
 from cpbmonitor.milestones.portal import goal_linkages, milestone_table
-from cpbmonitor.portal import results
 from cpbmonitor.portal.diff import word_diff_html
 from cpbmonitor.portal.figures import indicator_chart
+from cpbmonitor.services import results
 
 
 def plan_or_404(version: str) -> PlanVersion:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from cpbmonitor.portal import questions as analyzer
+from cpbmonitor.national_reports.models import ReportingCycle
+from cpbmonitor.national_reports.models.cycles import UnknownCycle
 from cpbmonitor.portal.figures import question_chart
-from cpbmonitor.portal.results import GROUPS
-from cpbmonitor.registry.models import ReportingCycle
-from cpbmonitor.registry.models.cycles import UnknownCycle
+from cpbmonitor.services import questions as analyzer
+from cpbmonitor.services.results import GROUPS
 
 
 def cycle_or_404(name: str) -> ReportingCycle:

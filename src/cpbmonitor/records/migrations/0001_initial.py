@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("registry", "0001_initial"),
+        ("national_reports", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
                         null=True,
                         on_delete=django.db.models.deletion.PROTECT,
                         related_name="records",
-                        to="registry.party",
+                        to="national_reports.party",
                     ),
                 ),
                 (
@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         editable=False,
                         related_name="concerning_records",
-                        to="registry.party",
+                        to="national_reports.party",
                     ),
                 ),
                 (

@@ -34,7 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "cpbmonitor.registry",
+    "cpbmonitor.national_reports",
     "cpbmonitor.portal",  # portal: the public web pages
     "cpbmonitor.reporting",  # reporting: online national reporting
     "cpbmonitor.records",  # records: BCH and capacity-building records

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cpbmonitor.core.evaluation.model import Document
-from cpbmonitor.core.exports.registry import exporter
+from cpbmonitor.core.exports.exporters import exporter
 
 Writer = Callable[[Document], bytes]
 

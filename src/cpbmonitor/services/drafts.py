@@ -1,7 +1,7 @@
 """The operations on drafts that the pages and the API call: start, save, submit, return,
 publish, reopen. Each checks the policy, then the draft's state, then writes in one
 transaction with an optimistic lock (the draft's ``version``), recording a
-:class:`DraftVersion`. Publishing writes the report to the registry through its import
+:class:`DraftVersion`. Publishing writes the report through the national reports import
 service, so it becomes the government's current report for the cycle.
 """
 
@@ -23,17 +23,22 @@ from cpbmonitor.core.reports import (
     missing_mandatory,
     validate,
 )
-from cpbmonitor.registry.models import NationalReport, Party, ReportingCycle, ReportingFormat
-from cpbmonitor.registry.services.formats import questionnaire_for
-from cpbmonitor.registry.services.reports import (
+from cpbmonitor.national_reports.models import (
+    NationalReport,
+    Party,
+    ReportingCycle,
+    ReportingFormat,
+)
+from cpbmonitor.reporting import editing
+from cpbmonitor.reporting.models import Action, DraftStatus, DraftVersion, ReportDraft
+from cpbmonitor.reporting.policy import Act, require
+from cpbmonitor.services.formats import questionnaire_for
+from cpbmonitor.services.reports import (
     SHIPPED_SUBSET_TOLERATES,
     ImportPlan,
     ReadyDocument,
     write_import,
 )
-from cpbmonitor.reporting import editing
-from cpbmonitor.reporting.models import Action, DraftStatus, DraftVersion, ReportDraft
-from cpbmonitor.reporting.policy import Act, require
 
 
 class WorkflowError(Exception):
@@ -102,8 +107,8 @@ def missing(draft: ReportDraft) -> list[Question]:
     return [q for k in keys if (q := questionnaire.question(k)) is not None]
 
 
-def _registry_answers(government: Party, cycle: ReportingCycle, q: Questionnaire) -> dict:
-    """The answers of the government's current registry report for ``cycle`` (kept to the
+def _stored_answers(government: Party, cycle: ReportingCycle, q: Questionnaire) -> dict:
+    """The answers of the government's current stored report for ``cycle`` (kept to the
     questions of the format), so a new draft starts from what was last reported."""
     report = NationalReport.objects.current().filter(government=government, cycle=cycle).first()
     if report is None or not report.body:
@@ -172,7 +177,7 @@ def start(user: Any, government: Party, cycle: ReportingCycle) -> ReportDraft:
         cycle=cycle,
         created_by=user,
         updated_by=user,
-        answers=_registry_answers(government, cycle, questionnaire),
+        answers=_stored_answers(government, cycle, questionnaire),
     )
     _record(draft, user, Action.CREATE)
     return draft
@@ -233,7 +238,7 @@ def return_to_draft(
 
 @transaction.atomic
 def publish(user: Any, draft: ReportDraft, expected: int | None = None) -> NationalReport:
-    """Validate the submitted report and write it to the registry as the government's
+    """Validate the submitted report and store it as the government's
     current report for the cycle (all or nothing)."""
     require(user, Act.PUBLISH, draft.government)
     _expect(draft, DraftStatus.SUBMITTED)
@@ -272,7 +277,7 @@ def publish(user: Any, draft: ReportDraft, expected: int | None = None) -> Natio
 
 @transaction.atomic
 def reopen(user: Any, draft: ReportDraft, comment: str = "", expected: int | None = None) -> None:
-    """Make a published report a draft again (it stays the current report in the registry
+    """Make a published report a draft again (it stays the current stored report
     until the next publication supersedes it)."""
     require(user, Act.REOPEN, draft.government)
     _expect(draft, DraftStatus.PUBLISHED)

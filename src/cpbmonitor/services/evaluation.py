@@ -11,10 +11,10 @@ from cpbmonitor.core.formats import Questionnaire
 from cpbmonitor.core.indicators import (
     CycleInfo,
     Evaluation,
-    PartyRecord,
+    PartyFacts,
     PreviousCycle,
     QuestionAnalysis,
-    ReportRecord,
+    ReportFacts,
     Settings,
     analyze_question,
     evaluate,
@@ -22,13 +22,13 @@ from cpbmonitor.core.indicators import (
 )
 from cpbmonitor.core.plan import load_plan
 from cpbmonitor.core.records import RecordSet
-from cpbmonitor.registry.models import Answer, NationalReport, Party, ReportingCycle
-from cpbmonitor.registry.services.formats import questionnaire_for
+from cpbmonitor.national_reports.models import Answer, NationalReport, Party, ReportingCycle
+from cpbmonitor.services.formats import questionnaire_for
 
 
-def party_records() -> list[PartyRecord]:
+def party_records() -> list[PartyFacts]:
     return [
-        PartyRecord(
+        PartyFacts(
             government=party.iso2,
             region=party.region or None,
             cp_party_since=party.cp_party_since,
@@ -46,7 +46,7 @@ def cycle_info(number: int | str) -> CycleInfo:
     return CycleInfo(number=cycle.number, schema=cycle.schema, deadline=cycle.deadline)
 
 
-def report_records(cycles: Iterable[int]) -> list[ReportRecord]:
+def report_records(cycles: Iterable[int]) -> list[ReportFacts]:
     """The current report of every government in ``cycles``, answers read in one query."""
     reports = list(
         NationalReport.objects.current()
@@ -60,7 +60,7 @@ def report_records(cycles: Iterable[int]) -> list[ReportRecord]:
     for report_id, question, value in rows.iterator(chunk_size=5000):
         answers[report_id][question].add(value)
     return [
-        ReportRecord(
+        ReportFacts(
             government=government,
             cycle=number,
             submitted_on=_utc_date(submitted_on),
@@ -77,7 +77,7 @@ def _utc_date(moment: dt.datetime | None) -> dt.date | None:
 
 def stored_records() -> RecordSet:
     """The stored BCH, Compliance Committee, usage and capacity-building records."""
-    from cpbmonitor.records.services import stored_record_set
+    from cpbmonitor.services.records import stored_record_set
 
     return stored_record_set()
 

@@ -7,17 +7,17 @@ from pathlib import Path
 import pytest
 
 from cpbmonitor.core.formats import FormatError
-from cpbmonitor.registry.models import NationalReport, ReportingFormat
-from cpbmonitor.registry.services.cycles import sync_cycles
-from cpbmonitor.registry.services.formats import (
+from cpbmonitor.national_reports.models import NationalReport, ReportingFormat
+from cpbmonitor.services.cycles import sync_cycles
+from cpbmonitor.services.formats import (
     UnknownSchema,
     import_format,
     list_formats,
     questionnaire_for,
     reset_format,
 )
-from cpbmonitor.registry.services.parties import load_parties, read_parties
-from cpbmonitor.registry.services.reports import import_reports
+from cpbmonitor.services.parties import load_parties, read_parties
+from cpbmonitor.services.reports import import_reports
 from tests.paths import FIXTURES, FORMATS
 
 from .documents import SCHEMA, TINY_FORMAT, document, write
@@ -42,7 +42,7 @@ def test_reimport_replaces() -> None:
 
 
 def test_bad_format_names_file_item_and_field() -> None:
-    bad = FIXTURES / "registry" / "format-tiny-with-problems-bad-type.json"
+    bad = FIXTURES / "national_reports" / "format-tiny-with-problems-bad-type.json"
     with pytest.raises(FormatError, match=r"question Q007: type: unknown question type"):
         import_format(bad, SCHEMA)
     assert not ReportingFormat.objects.exists()
@@ -56,7 +56,7 @@ def test_unknown_schema() -> None:
 def test_reports_against_the_shipped_subset_tolerate_unlisted_questions(tmp_path: Path) -> None:
     """The shipped definition has only the questions the project uses: a question it does
     not list is not an error, but a bad option of a listed question is."""
-    load_parties(read_parties(FIXTURES / "registry" / "parties-tiny.csv"))
+    load_parties(read_parties(FIXTURES / "national_reports" / "parties-tiny.csv"))
     doc = document("br", answers={"Q999": {"value": "true"}})
     import_reports([write(tmp_path / "br.json", doc)])
     report = NationalReport.objects.get()

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cpbmonitor.registry.models import Answer, NationalReport, Party
-from cpbmonitor.registry.services import reports as service
-from cpbmonitor.registry.services.parties import load_parties, read_parties
-from cpbmonitor.registry.services.reports import ImportRejected, import_reports
+from cpbmonitor.national_reports.models import Answer, NationalReport, Party
+from cpbmonitor.services import reports as service
+from cpbmonitor.services.parties import load_parties, read_parties
+from cpbmonitor.services.reports import ImportRejected, import_reports
 from tests.paths import FIXTURES
 
 from .documents import RISK_ASSESSMENT, VALID_VALUE_ROWS, document, write
@@ -197,7 +197,7 @@ def test_report_from_a_non_party_is_stored_and_flagged(tmp_path: Path) -> None:
 def test_party_flags_follow_the_list_of_parties(tmp_path: Path) -> None:
     import_reports([write(tmp_path / "sl.json", document("sl", submitted="2019-05-01"))])
     assert not NationalReport.objects.get().by_party  # Sierra Leone joined in 2020
-    records = read_parties(FIXTURES / "registry" / "parties-tiny.csv")
+    records = read_parties(FIXTURES / "national_reports" / "parties-tiny.csv")
     for record in records:
         if record.iso2 == "sl":
             record.cp_party_since = dt.date(2019, 1, 1)

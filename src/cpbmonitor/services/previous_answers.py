@@ -1,5 +1,5 @@
 """The government's answers in the previous cycle, shown beside each question: from its
-current registry report of the previous cycle, through the format crosswalk."""
+current stored report of the previous cycle, through the format crosswalk."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from cpbmonitor.core.formats import FormatError, Questionnaire, crosswalk
-from cpbmonitor.registry.models import Answer, NationalReport, Party, ReportingCycle
-from cpbmonitor.registry.services.formats import UnknownSchema, questionnaire_for
+from cpbmonitor.national_reports.models import Answer, NationalReport, Party, ReportingCycle
+from cpbmonitor.services.formats import UnknownSchema, questionnaire_for
 
 
 @dataclass(frozen=True)

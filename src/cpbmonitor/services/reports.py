@@ -28,17 +28,17 @@ from cpbmonitor.core.reports import (
     read_long_table,
     validate,
 )
-from cpbmonitor.registry.models import (
+from cpbmonitor.national_reports.models import (
     Answer,
     NationalReport,
     Party,
     ReportingCycle,
     ReportingFormat,
 )
-from cpbmonitor.registry.models.parties import UnknownGovernment
-from cpbmonitor.registry.models.reports import ReportStatus
-from cpbmonitor.registry.services.cycles import sync_cycles
-from cpbmonitor.registry.services.formats import QuestionnaireCache, UnknownSchema
+from cpbmonitor.national_reports.models.parties import UnknownGovernment
+from cpbmonitor.national_reports.models.reports import ReportStatus
+from cpbmonitor.services.cycles import sync_cycles
+from cpbmonitor.services.formats import QuestionnaireCache, UnknownSchema
 
 TABLE_SUFFIXES = frozenset({".csv", ".xlsx"})
 SHIPPED_SUBSET_TOLERATES = frozenset({"unknown-question"})

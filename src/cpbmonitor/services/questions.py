@@ -3,7 +3,7 @@ region, beside the previous cycle's answers to the same question (through the fo
 crosswalk).
 
 The counting is the engine's (``core.indicators.questions``, called through
-``registry.services.evaluation.analyze_stored_question``), so the pages, the API and
+``services.evaluation.analyze_stored_question``), so the pages, the API and
 ``cpb analyze question`` give the same numbers. This module only chooses the cycles and
 questions a page may show and turns the engine's analysis into rows keyed by the current
 cycle's option values (the previous cycle's options mapped onto them), cached under the
@@ -22,10 +22,10 @@ from cpbmonitor.core.formats.model import CHOICE_TYPES, Question
 from cpbmonitor.core.indicators import CycleAnswers as EngineAnswers
 from cpbmonitor.core.indicators import OptionCount as EngineOption
 from cpbmonitor.core.indicators import QuestionAnalysis
-from cpbmonitor.portal.results import GROUPS, cached
-from cpbmonitor.registry.models import ReportingCycle, ReportingFormat
-from cpbmonitor.registry.services.evaluation import analyze_stored_question
-from cpbmonitor.registry.services.formats import UnknownSchema, questionnaire_for
+from cpbmonitor.national_reports.models import ReportingCycle, ReportingFormat
+from cpbmonitor.services.evaluation import analyze_stored_question
+from cpbmonitor.services.formats import UnknownSchema, questionnaire_for
+from cpbmonitor.services.results import GROUPS, cached
 
 
 @dataclass(frozen=True)

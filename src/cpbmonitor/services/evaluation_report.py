@@ -42,11 +42,11 @@ from cpbmonitor.core.indicators import Evaluation, Settings, load_methodology
 from cpbmonitor.core.milestones import MilestoneAssessment, assess_milestones
 from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.plan.linkages import GoalLink, goal_links
-from cpbmonitor.registry.models import NationalReport
-from cpbmonitor.registry.services import capacity
-from cpbmonitor.registry.services.evaluation import evaluate_stored
-from cpbmonitor.registry.services.formats import UnknownSchema
-from cpbmonitor.registry.services.status import cycle_status
+from cpbmonitor.national_reports.models import NationalReport
+from cpbmonitor.services import capacity
+from cpbmonitor.services.evaluation import evaluate_stored
+from cpbmonitor.services.formats import UnknownSchema
+from cpbmonitor.services.status import cycle_status
 
 REPORT_SOURCES = ("national-reports", "reporting-status")
 REPORTS, RECORDS, MILESTONES = DEMONSTRATION_INPUTS
@@ -98,7 +98,7 @@ def stored_capacity(plan: PlanVersion, cycle: int) -> Needs | None:
 
 def stored_milestones(plan: PlanVersion, evaluation: Evaluation) -> list[MilestoneAssessment]:
     """The stored milestones of ``plan``, assessed against ``evaluation``."""
-    from cpbmonitor.milestones.services import stored
+    from cpbmonitor.services.milestones import stored
 
     return assess_milestones(stored(plan.id), evaluation)
 

@@ -1,6 +1,6 @@
 """Generate BCH national report documents (fifth report) for the tests.
 
-``VALID_ANSWERS`` is complete for the tiny format (``fixtures/registry/format-tiny-...``):
+``VALID_ANSWERS`` is complete for the tiny format (``fixtures/national_reports/format-tiny-...``):
 every enabled mandatory question is answered.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 
 from tests.paths import FIXTURES
 
-TINY_FORMAT = FIXTURES / "registry" / "format-tiny-cpbNationalReport5.json"
+TINY_FORMAT = FIXTURES / "national_reports" / "format-tiny-cpbNationalReport5.json"
 SCHEMA = "cpbNationalReport5"
 RISK_ASSESSMENT = "7C980FF4-3C5B-4711-81F9-BA6F28C12598"
 

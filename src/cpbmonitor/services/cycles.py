@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from cpbmonitor.core.formats.cycles import cycles
-from cpbmonitor.registry.models import ReportingCycle
+from cpbmonitor.national_reports.models import ReportingCycle
 
 
 def sync_cycles() -> int:

@@ -168,7 +168,7 @@ class EngineSource:
     def methodology(self, indicator_code: str) -> Any | None:
         from cpbmonitor.core.indicators import load_methodology
         from cpbmonitor.core.indicators.rules import keys_of, parse
-        from cpbmonitor.registry.models import ReportingCycle
+        from cpbmonitor.national_reports.models import ReportingCycle
 
         entry = load_methodology(current_plan().id).entry(indicator_code)
         if entry is None:
@@ -188,8 +188,8 @@ def engine_evaluation(plan: PlanVersion) -> Any | None:
 
     def compute() -> Any:
         from cpbmonitor.core.indicators import load_methodology
-        from cpbmonitor.registry.models import NationalReport
-        from cpbmonitor.registry.services.evaluation import evaluate_stored
+        from cpbmonitor.national_reports.models import NationalReport
+        from cpbmonitor.services.evaluation import evaluate_stored
 
         cycles = sorted(load_methodology(plan.id).cycles)
         reported = set(
@@ -216,9 +216,9 @@ def source() -> ResultsSource:
 
 
 def data_version() -> str:
-    """A short fingerprint of the registry's contents: changes whenever reports or
+    """A short fingerprint of the stored data: changes whenever reports or
     Parties are loaded, so cached results are never stale."""
-    from cpbmonitor.registry.models import NationalReport, Party
+    from cpbmonitor.national_reports.models import NationalReport, Party
 
     reports = NationalReport.objects.aggregate(n=Count("id"), last=Max("imported_at"))
     parties = Party.objects.aggregate(n=Count("id"), cp=Count("id", filter=Q(cp_party=True)))

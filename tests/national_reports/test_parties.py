@@ -6,16 +6,16 @@ import datetime as dt
 
 import pytest
 
-from cpbmonitor.registry.models import Party
-from cpbmonitor.registry.models.parties import UnknownGovernment
-from cpbmonitor.registry.services.parties import (
+from cpbmonitor.national_reports.models import Party
+from cpbmonitor.national_reports.models.parties import UnknownGovernment
+from cpbmonitor.services.parties import (
     PartiesFileError,
     load_parties,
     read_parties,
 )
 from tests.paths import FIXTURES
 
-TINY = FIXTURES / "registry" / "parties-tiny.csv"
+TINY = FIXTURES / "national_reports" / "parties-tiny.csv"
 
 pytestmark = pytest.mark.django_db
 
@@ -90,4 +90,4 @@ def test_protocol_parties_on_a_date() -> None:
 )
 def test_bad_files_name_line_and_field(name: str, message: str) -> None:
     with pytest.raises(PartiesFileError, match=message.replace("(", r"\(").replace(")", r"\)")):
-        read_parties(FIXTURES / "registry" / name)
+        read_parties(FIXTURES / "national_reports" / name)

@@ -90,7 +90,7 @@ def assess_stored(
     plan_id: str, cycle: int, baseline: int | None
 ) -> tuple[Evaluation, list[MilestoneAssessment]]:
     """The stored milestones of ``plan_id`` against an evaluation of the stored reports."""
-    from cpbmonitor.registry.services.evaluation import evaluate_stored
+    from cpbmonitor.services.evaluation import evaluate_stored
 
     evaluation = evaluate_stored(plan_id, cycle, baseline)
     return evaluation, assess_milestones(stored(plan_id), evaluation)
@@ -113,7 +113,7 @@ class StoredAssessment:
 def published_assessments(plan: PlanVersion) -> list[StoredAssessment]:
     """Every stored milestone of ``plan`` against the results the pages show (cached
     under the data version and the milestones' version)."""
-    from cpbmonitor.portal import results
+    from cpbmonitor.services import results
 
     def compute() -> list[StoredAssessment]:
         rows = list(Milestone.objects.for_plan(plan.id))

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 from cpbmonitor.core.analysis import TextAnalysis, TextAnswer, analyze_texts
 from cpbmonitor.core.indicators import parties_on
-from cpbmonitor.registry.models import Answer, NationalReport
-from cpbmonitor.registry.services.evaluation import cycle_info, party_records
+from cpbmonitor.national_reports.models import Answer, NationalReport
+from cpbmonitor.services.evaluation import cycle_info, party_records
 
 
 def stored_texts(keys: Iterable[str], cycle: int) -> list[TextAnswer]:

@@ -24,8 +24,8 @@ import datetime as dt
 
 import pytest
 
-from cpbmonitor.registry.models import NationalReport
-from cpbmonitor.registry.services.status import cycle_status
+from cpbmonitor.national_reports.models import NationalReport
+from cpbmonitor.services.status import cycle_status
 
 from .factories import make_cycle, make_party, make_report
 

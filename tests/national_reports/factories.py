@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from cpbmonitor.registry.models import NationalReport, Party, ReportingCycle
+from cpbmonitor.national_reports.models import NationalReport, Party, ReportingCycle
 
 _NAMES = {
     "br": ("BRA", "Brazil", "GRULAC"),

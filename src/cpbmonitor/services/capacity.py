@@ -24,20 +24,20 @@ from cpbmonitor.core.capacity import (
 )
 from cpbmonitor.core.formats import FormatError
 from cpbmonitor.core.indicators import PreviousCycle
-from cpbmonitor.core.indicators.inputs import PartyRecord
+from cpbmonitor.core.indicators.inputs import PartyFacts
 from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.plan.needs import NeedsCoverage, load_needs_coverage
 from cpbmonitor.core.records import CapacityActivity, RecordSet
-from cpbmonitor.registry.models import NationalReport
-from cpbmonitor.registry.services.evaluation import cycle_info, party_records, report_records
-from cpbmonitor.registry.services.formats import UnknownSchema, questionnaire_for
+from cpbmonitor.national_reports.models import NationalReport
+from cpbmonitor.services.evaluation import cycle_info, party_records, report_records
+from cpbmonitor.services.formats import UnknownSchema, questionnaire_for
 
 
 def stored_records() -> RecordSet:
     """The capacity-building activities and resources (and other records) stored by the
     records app; an empty set while that app is not installed."""
     try:
-        from cpbmonitor.records.services import stored_record_set
+        from cpbmonitor.services.records import stored_record_set
     except ImportError:
         return RecordSet()
     return stored_record_set()
@@ -87,9 +87,7 @@ def stored_coverage(
     )
 
 
-MatchInputs = tuple[
-    NeedsAnalysis, RecordSet, PlanVersion, NeedsCoverage, list[PartyRecord], dt.date
-]
+MatchInputs = tuple[NeedsAnalysis, RecordSet, PlanVersion, NeedsCoverage, list[PartyFacts], dt.date]
 
 
 def _match_inputs(cycle: int, plan_id: str, on: dt.date | None) -> MatchInputs:

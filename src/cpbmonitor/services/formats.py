@@ -23,8 +23,8 @@ from cpbmonitor.core.formats import (
     parse_bch_format,
     shipped_format,
 )
-from cpbmonitor.registry.models import ReportingFormat
-from cpbmonitor.registry.models.cycles import FormatSource
+from cpbmonitor.national_reports.models import ReportingFormat
+from cpbmonitor.national_reports.models.cycles import FormatSource
 
 
 class UnknownSchema(LookupError):

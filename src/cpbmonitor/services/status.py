@@ -3,6 +3,8 @@ current report's submission date, completeness and timeliness, and totals by reg
 
 Only governments that were Parties on the deadline count (reports from non-Parties, or
 from Parties that joined later, are stored but left out).
+
+The pages read a cycle's status through :func:`status` (cached) and :func:`by_group`.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from cpbmonitor.registry.models import Party, ReportingCycle
-from cpbmonitor.registry.models.parties import Region
+from cpbmonitor.national_reports.models import Party, ReportingCycle
+from cpbmonitor.national_reports.models.parties import Region
+from cpbmonitor.services.results import GROUPS, cached
 
 REGIONS: tuple[str, ...] = tuple(Region.values)
 
@@ -95,3 +98,42 @@ def _party_status(party: Party) -> PartyStatus:
         complete=bool(report and report.complete),
         on_time=bool(report and report.on_time),
     )
+
+
+# -- what the pages read (cached) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupStatus:
+    group: str
+    totals: Totals
+
+    def share(self, count: int) -> float | None:
+        return 100 * count / self.totals.parties if self.totals.parties else None
+
+    @property
+    def submitted_share(self) -> float | None:
+        return self.share(self.totals.submitted)
+
+    @property
+    def complete_share(self) -> float | None:
+        return self.share(self.totals.complete)
+
+    @property
+    def on_time_share(self) -> float | None:
+        return self.share(self.totals.complete_on_time)
+
+
+def current_cycle() -> ReportingCycle | None:
+    """The latest cycle with reports, else the latest cycle known, else ``None``."""
+    with_reports = ReportingCycle.objects.filter(reports__isnull=False).order_by("-year")
+    return with_reports.first() or ReportingCycle.objects.order_by("-year").first()
+
+
+def status(cycle: ReportingCycle) -> CycleStatus:
+    return cached("status", lambda: cycle_status(cycle), cycle.pk)  # type: ignore[no-any-return]
+
+
+def by_group(cycle_state: CycleStatus) -> list[GroupStatus]:
+    """Global first, then each regional group."""
+    return [GroupStatus(g, cycle_state.totals.get(g, Totals())) for g in GROUPS]

@@ -24,9 +24,9 @@ from cpbmonitor.core.records import RecordModel, RecordSet, type_of
 from cpbmonitor.core.records.errors import RecordInputError, RecordProblem
 from cpbmonitor.core.records.integrity import check_links
 from cpbmonitor.core.records.readers import read_records
+from cpbmonitor.national_reports.models import Party
 from cpbmonitor.records.convert import Parties, from_model, governments_of, same_content, to_model
 from cpbmonitor.records.models import Record, RecordQuerySet
-from cpbmonitor.registry.models import Party
 
 Key = tuple[str, str]
 """A record's type name and identifier."""

@@ -15,8 +15,8 @@ from pathlib import Path
 from django.db import transaction
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from cpbmonitor.registry.models import NationalReport, Party
-from cpbmonitor.registry.models.parties import Region
+from cpbmonitor.national_reports.models import NationalReport, Party
+from cpbmonitor.national_reports.models.parties import Region
 
 REQUIRED_COLUMNS = ("iso2", "iso3", "name", "region", "cp_party", "cp_party_since")
 
@@ -25,7 +25,7 @@ class PartiesFileError(ValueError):
     """The parties file is malformed; the message names file, line and field."""
 
 
-class PartyRecord(BaseModel):
+class PartyFacts(BaseModel):
     """One row of the parties file."""
 
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
@@ -70,10 +70,10 @@ class PartyRecord(BaseModel):
         }
 
 
-SHIPPED_PARTIES_FILE = Path(__file__).resolve().parents[2] / "data" / "parties.csv"
+SHIPPED_PARTIES_FILE = Path(__file__).resolve().parents[1] / "data" / "parties.csv"
 
 
-def read_parties(path: Path | None = None) -> list[PartyRecord]:
+def read_parties(path: Path | None = None) -> list[PartyFacts]:
     """Read and validate a parties file (default: the shipped one). Lines starting ``#``
     are comments."""
     path = path or SHIPPED_PARTIES_FILE
@@ -86,11 +86,11 @@ def read_parties(path: Path | None = None) -> list[PartyRecord]:
     missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise PartiesFileError(f"{path}: missing column(s): {', '.join(missing)}")
-    records: list[PartyRecord] = []
+    records: list[PartyFacts] = []
     seen: dict[str, int] = {}
     for (line_no, _), row in zip(numbered[1:], reader, strict=False):
         try:
-            record = PartyRecord.model_validate(row)
+            record = PartyFacts.model_validate(row)
         except ValidationError as error:
             first = error.errors()[0]
             field = ".".join(str(p) for p in first["loc"])
@@ -113,7 +113,7 @@ class LoadResult:
     unchanged: int
 
 
-def load_parties(records: list[PartyRecord], *, reset: bool = False) -> LoadResult:
+def load_parties(records: list[PartyFacts], *, reset: bool = False) -> LoadResult:
     """Upsert ``records`` by iso2. ``gef_eligible`` is taken from the file only for new
     governments, or for all when ``reset``. Report flags are refreshed afterwards."""
     created = updated = unchanged = 0

@@ -193,7 +193,7 @@ class Migration(migrations.Migration):
                         null=True,
                         on_delete=django.db.models.deletion.SET_NULL,
                         related_name="supersedes",
-                        to="registry.nationalreport",
+                        to="national_reports.nationalreport",
                     ),
                 ),
                 (
@@ -201,7 +201,7 @@ class Migration(migrations.Migration):
                     models.ForeignKey(
                         on_delete=django.db.models.deletion.PROTECT,
                         related_name="reports",
-                        to="registry.party",
+                        to="national_reports.party",
                     ),
                 ),
                 (
@@ -209,7 +209,7 @@ class Migration(migrations.Migration):
                     models.ForeignKey(
                         on_delete=django.db.models.deletion.PROTECT,
                         related_name="reports",
-                        to="registry.reportingcycle",
+                        to="national_reports.reportingcycle",
                     ),
                 ),
             ],
@@ -241,7 +241,7 @@ class Migration(migrations.Migration):
                     models.ForeignKey(
                         on_delete=django.db.models.deletion.CASCADE,
                         related_name="answers",
-                        to="registry.nationalreport",
+                        to="national_reports.nationalreport",
                     ),
                 ),
             ],
@@ -249,10 +249,10 @@ class Migration(migrations.Migration):
                 "ordering": ["report", "question", "id"],
                 "indexes": [
                     models.Index(
-                        fields=["question", "value"], name="registry_an_questio_1b4336_idx"
+                        fields=["question", "value"], name="national_re_questio_4e9bc6_idx"
                     ),
                     models.Index(
-                        fields=["report", "question"], name="registry_an_report__643460_idx"
+                        fields=["report", "question"], name="national_re_report__46da0a_idx"
                     ),
                 ],
             },
@@ -260,7 +260,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="nationalreport",
             index=models.Index(
-                fields=["cycle", "is_current"], name="registry_na_cycle_i_a68667_idx"
+                fields=["cycle", "is_current"], name="national_re_cycle_i_931afb_idx"
             ),
         ),
         migrations.AddConstraint(
