@@ -58,6 +58,7 @@ TABLE = [
     ("api party", "/parties/br", "get", None, None, EVERYONE),
     ("api cycles", "/cycles", "get", None, None, EVERYONE),
     ("api analysis", "/cycles/5/questions/Q007/analysis", "get", None, None, EVERYONE),
+    ("api texts", "/cycles/5/questions/Q008_a/texts", "get", None, None, EVERYONE),
     ("api reports", "/reports", "get", None, None, EVERYONE),
     ("api published report", "/reports/{published}", "get", None, None, EVERYONE),
     ("api unpublished report", "/reports/{unpublished}", "get", None, None, SECRETARIAT),

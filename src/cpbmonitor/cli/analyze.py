@@ -90,7 +90,7 @@ def show_texts(analysis: TextAnalysis, title: str, search: str, fmt: OutputForma
     answers = analysis.search(search) if search else list(analysis.answers)
     rows = [text_row(answer) for answer in answers]
     if fmt is not OutputFormat.table:
-        emit(fmt, rows, TEXT_COLUMNS, json_data=texts_json(analysis, answers))
+        emit(fmt, rows, TEXT_COLUMNS, json_data=analysis.as_dict(search))
         return
     console.print(f"[bold]{escape(analysis.question)}[/] {escape(title)}")
     emit(fmt, rows, TEXT_COLUMNS, title=f"Texts, cycle {analysis.cycle}", console=console)
@@ -117,29 +117,4 @@ def text_row(answer: TextAnswer) -> dict[str, Any]:
         "option": answer.option or "",
         "language": answer.language or "",
         "text": answer.text,
-    }
-
-
-def texts_json(analysis: TextAnalysis, answers: list[TextAnswer]) -> dict[str, Any]:
-    return {
-        "question": analysis.question,
-        "cycle": analysis.cycle,
-        "texts": [text_row(a) for a in answers],
-        "groups": {
-            code: {
-                "parties": group.parties,
-                "languages": group.languages,
-                "themes": [
-                    {
-                        "theme": t.term,
-                        "language": t.language,
-                        "parties": t.parties,
-                        "governments": list(t.governments),
-                        "quotes": [{"party": q.government, "text": q.text} for q in t.quotes],
-                    }
-                    for t in group.themes
-                ],
-            }
-            for code, group in analysis.groups.items()
-        },
     }

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from cpbmonitor.core.formats import SHIPPED_SCHEMAS, FormatError, Questionnaire
-from cpbmonitor.core.formats.model import CHOICE_TYPES, Question
+from cpbmonitor.core.formats.model import CHOICE_TYPES, TEXT_TYPES, Question
 from cpbmonitor.core.indicators import CycleAnswers as EngineAnswers
 from cpbmonitor.core.indicators import OptionCount as EngineOption
 from cpbmonitor.core.indicators import QuestionAnalysis
@@ -81,7 +81,14 @@ def questionnaire(cycle: ReportingCycle) -> Questionnaire | None:
 
 
 def analysable(questions: Questionnaire) -> list[Question]:
-    return [q for q in questions.all_questions() if q.type in CHOICE_TYPES]
+    """Questions with options to count, or free text to read."""
+    return [q for q in questions.all_questions() if q.type in CHOICE_TYPES | TEXT_TYPES]
+
+
+def takes_text(question: Question) -> bool:
+    """Parties write text for the question: a free-text question, or an option that
+    carries additional information."""
+    return question.type in TEXT_TYPES or any(o.takes_text for o in question.options)
 
 
 def cycles_with_questions() -> list[ReportingCycle]:

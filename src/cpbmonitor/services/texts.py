@@ -14,15 +14,21 @@ from collections.abc import Iterable
 from cpbmonitor.core.analysis import TextAnalysis, TextAnswer, analyze_texts
 from cpbmonitor.core.indicators import parties_on
 from cpbmonitor.national_reports.models import Answer, NationalReport
+from cpbmonitor.national_reports.models.reports import ReportStatus
 from cpbmonitor.services.evaluation import cycle_info, party_records
 
 
-def stored_texts(keys: Iterable[str], cycle: int) -> list[TextAnswer]:
+def stored_texts(
+    keys: Iterable[str], cycle: int, *, published_only: bool = False
+) -> list[TextAnswer]:
     """The texts of questions ``keys`` in cycle ``cycle``, one per Party, question and
-    option, in one query."""
+    option, in one query; ``published_only``: of published reports only (what the
+    public pages and the document quote)."""
     info = cycle_info(cycle)
     members = parties_on(party_records(), info)
     reports = NationalReport.objects.current().filter(cycle__number=info.number)
+    if published_only:
+        reports = reports.filter(status=ReportStatus.PUBLISHED)
     rows = (
         Answer.objects.filter(report__in=reports, question__in=list(keys))
         .exclude(text="")
@@ -46,3 +52,15 @@ def stored_texts(keys: Iterable[str], cycle: int) -> list[TextAnswer]:
 def analyze_stored_texts(key: str, cycle: int) -> TextAnalysis:
     """Languages, themes per region and the texts of question ``key`` in ``cycle``."""
     return analyze_texts(key, cycle_info(cycle).number, stored_texts([key], cycle))
+
+
+def published_analysis(key: str, cycle: int) -> TextAnalysis:
+    """``analyze_stored_texts`` over published reports, cached under the data version
+    (the question analyzer's page and the API)."""
+    from cpbmonitor.services.results import cached
+
+    def compute() -> TextAnalysis:
+        number = cycle_info(cycle).number
+        return analyze_texts(key, number, stored_texts([key], number, published_only=True))
+
+    return cached("texts", compute, cycle, key)  # type: ignore[no-any-return]

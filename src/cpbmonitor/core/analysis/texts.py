@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from cpbmonitor.core.analysis.language import detect_all, fold
 from cpbmonitor.core.analysis.stopwords import stop_words
@@ -112,6 +113,46 @@ class TextAnalysis:
 
     def search(self, query: str) -> list[TextAnswer]:
         return search(self.answers, query)
+
+    def as_dict(self, query: str = "") -> dict[str, Any]:
+        """Plain data for JSON (the CLI and the API): the texts (holding ``query`` when
+        given) and, per group, its Parties, languages and themes with quotes."""
+        answers = self.search(query) if query else self.answers
+        return {
+            "question": self.question,
+            "cycle": self.cycle,
+            "search": query,
+            "texts": [
+                {
+                    "party": a.government,
+                    "region": a.region,
+                    "option": a.option,
+                    "language": a.language,
+                    "text": a.text,
+                }
+                for a in answers
+            ],
+            "groups": {
+                code: {
+                    "parties": group.parties,
+                    "languages": group.languages,
+                    "themes": [
+                        {
+                            "theme": t.term,
+                            "language": t.language,
+                            "parties": t.parties,
+                            "governments": list(t.governments),
+                            "quotes": [
+                                {"party": q.government, "text": q.text, "language": q.language}
+                                for q in t.quotes
+                            ],
+                        }
+                        for t in group.themes
+                    ],
+                }
+                for code, group in self.groups.items()
+            },
+        }
 
 
 def with_languages(answers: Sequence[TextAnswer]) -> list[TextAnswer]:
