@@ -9,8 +9,8 @@ from cpbmonitor.national_reports.models import ReportingCycle
 from cpbmonitor.national_reports.models.cycles import UnknownCycle
 from cpbmonitor.portal.figures import question_chart
 from cpbmonitor.services import questions as analyzer
-from cpbmonitor.services.texts import published_analysis
 from cpbmonitor.services.results import GROUPS
+from cpbmonitor.services.texts import published_analysis
 
 
 def cycle_or_404(name: str) -> ReportingCycle:
