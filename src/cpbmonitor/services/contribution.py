@@ -10,7 +10,7 @@ import datetime as dt
 from cpbmonitor.core.capacity.contribution import Contribution, contributions
 from cpbmonitor.core.capacity.reach import Period
 from cpbmonitor.core.indicators import Evaluation
-from cpbmonitor.core.plan import load_plan
+from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.plan.needs import load_needs_coverage
 from cpbmonitor.core.records import CapacityActivity
 from cpbmonitor.services.capacity import stored_records
@@ -38,3 +38,32 @@ def stored_contributions(
     activities = stored_records().all(CapacityActivity)
     region_of = {p.government: p.region for p in party_records()}
     return contributions(plan, evaluation, activities, load_needs_coverage(plan), region_of, period)
+
+
+def cached_contributions(plan_id: str, cycle: int, baseline: int | None) -> list[Contribution]:
+    """``stored_contributions`` cached under the data version (the pages and the API)."""
+    from cpbmonitor.services.results import cached
+
+    return cached(  # type: ignore[no-any-return]
+        "contribution",
+        lambda: stored_contributions(plan_id, cycle, baseline),
+        plan_id,
+        cycle,
+        baseline,
+    )
+
+
+def page_contributions(plan: PlanVersion) -> list[Contribution]:
+    """The comparison over the evaluation the pages show (the latest cycle with reports
+    against the one before it), cached; empty when there is none."""
+    from cpbmonitor.services.results import cached, engine_evaluation
+
+    def compute() -> list[Contribution]:
+        evaluation = engine_evaluation(plan)
+        if evaluation is None or evaluation.baseline is None:
+            return []
+        return stored_contributions(
+            plan.id, evaluation.cycle.number, evaluation.baseline.number, evaluation
+        )
+
+    return cached("contribution-page", compute, plan.id)  # type: ignore[no-any-return]

@@ -26,8 +26,15 @@ from tests.core.capacity import world
 
 PLAN = load_plan("draft-2020")
 PERIOD = Period(dt.date(2019, 10, 2), dt.date(2026, 2, 28))
-REGIONS = {"br": "GRULAC", "mx": "GRULAC", "ng": "AFR", "ke": "AFR", "fr": "WEOG", "eu": None,
-           "sl": "AFR"}
+REGIONS = {
+    "br": "GRULAC",
+    "mx": "GRULAC",
+    "ng": "AFR",
+    "ke": "AFR",
+    "fr": "WEOG",
+    "eu": None,
+    "sl": "AFR",
+}
 NOW = {"br": True, "mx": True, "ng": True, "ke": False, "fr": True, "eu": False, "sl": True}
 THEN = {"br": False, "mx": False, "ng": True, "ke": False, "fr": True, "eu": False}
 

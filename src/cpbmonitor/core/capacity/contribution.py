@@ -146,3 +146,37 @@ def contributions(
                 )
             )
     return result
+
+
+ROW_FIELDS = (
+    "indicator",
+    "goal",
+    "activities",
+    "reached_parties",
+    "reached_baseline",
+    "reached_current",
+    "reached_change",
+    "not_reached_parties",
+    "not_reached_baseline",
+    "not_reached_current",
+    "not_reached_change",
+    "difference",
+)
+
+
+def contribution_row(item: Contribution) -> dict[str, object]:
+    """One flat row (CLI, API, spreadsheets): shares in percent, changes in points."""
+    return {
+        "indicator": item.indicator,
+        "goal": item.goal,
+        "activities": item.activities,
+        "reached_parties": item.reached.parties,
+        "reached_baseline": item.reached.baseline_share,
+        "reached_current": item.reached.current_share,
+        "reached_change": item.reached.change,
+        "not_reached_parties": item.not_reached.parties,
+        "not_reached_baseline": item.not_reached.baseline_share,
+        "not_reached_current": item.not_reached.current_share,
+        "not_reached_change": item.not_reached.change,
+        "difference": item.difference,
+    }

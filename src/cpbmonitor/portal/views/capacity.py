@@ -14,8 +14,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from cpbmonitor.core.capacity import Coverage, NeedsAnalysis
+from cpbmonitor.core.plan import load_plan
 from cpbmonitor.portal import labels
 from cpbmonitor.portal.conf import plan_version
+from cpbmonitor.portal.contribution import contribution_context
 from cpbmonitor.portal.heatmap import INK, HeatCell, HeatRow, ScoreClass, heatmap
 from cpbmonitor.services import capacity as service
 from cpbmonitor.services.results import GROUPS, cached
@@ -91,6 +93,7 @@ def capacity(request: HttpRequest) -> HttpResponse:
             "needs_rows": _needs_rows(data.needs),
             "reporting": [data.needs.reporting.get(group, 0) for group in GROUPS],
         }
+        context |= contribution_context(load_plan(plan_version()))
         context["assessment"] = [
             (group, counts) for group, counts in data.needs.assessment().items()
         ]

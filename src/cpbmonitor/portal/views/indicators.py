@@ -8,6 +8,7 @@ from django.shortcuts import render
 from cpbmonitor.core.plan import Indicator
 from cpbmonitor.milestones.portal import milestone_table
 from cpbmonitor.portal import downloads
+from cpbmonitor.portal.contribution import contribution_context
 from cpbmonitor.portal.figures import indicator_chart
 from cpbmonitor.services import results
 
@@ -34,6 +35,7 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         "methodology": results.methodology(code),
         "formats": downloads.FORMATS,
         "milestones": milestone_table(plan, [code]),  # milestones app
+        **contribution_context(plan, code),
     }
     return render(request, "portal/indicator.html", context)
 
