@@ -1,0 +1,259 @@
+"""What the document's judgements rest on: whether each change is comparable, and the
+progress status of each objective and goal, for the world and each region.
+
+The document reads only this small interface (``Assessment``): a change with a
+``comparable`` flag and its label and reason, and a status with its reasons per
+objective or goal and group. The engine's own comparability labels and progress
+statuses (issue 14) fill it when they are available; until then ``interim_assessment``
+fills it with rules on the safe side:
+
+- *comparable*: a change between two cycles of the same record measure or treaty status,
+  or of report rules that ask the same question with the same options once the fifth
+  report's keys are mapped to the fourth's through the format crosswalk, and whose
+  methodology entry carries no caveat (a stand-in or changed question); every other
+  change is *not comparable*, with its reason. A group whose denominator is below
+  ``MIN_DENOMINATOR`` in either cycle has *insufficient data*;
+- *status* of an objective or goal in a group, from the comparable changes of its
+  indicators there: ``insufficient data`` without any; ``no progress or regression`` when
+  as many declined as improved (or more); ``on track`` when every one improved;
+  ``progress, acceleration needed`` otherwise.
+
+Only comparable changes count in statuses and key messages; a stand-in or not-comparable
+change can never reach a key message because it never reaches a status.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from cpbmonitor.core.indicators import GROUPS, Evaluation, IndicatorMethod, Methodology
+from cpbmonitor.core.plan.model import PlanVersion
+
+Status = Literal[
+    "on track", "progress, acceleration needed", "no progress or regression", "insufficient data"
+]
+STATUSES: tuple[Status, ...] = (
+    "on track",
+    "progress, acceleration needed",
+    "no progress or regression",
+    "insufficient data",
+)
+MIN_DENOMINATOR = 10
+"""Fewer Parties (or records) than this in a group: insufficient data (issue 14's default)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """The change of one indicator in one group between the baseline and the cycle."""
+
+    indicator: str
+    group: str
+    comparable: bool
+    label: str
+    """``same question``, ``crosswalked question``, ``same measure``, ``stand-in
+    question``, ``not comparable``, ``insufficient data``, ``no change to compare``."""
+    reason: str = ""
+    status: Literal["improved", "no change", "declined"] | None = None
+    change: float | None = None
+
+
+@dataclass(frozen=True)
+class ProgressStatus:
+    code: str
+    """Objective or goal code."""
+    kind: Literal["objective", "goal"]
+    group: str
+    status: Status
+    reasons: tuple[str, ...] = ()
+    improved: tuple[str, ...] = ()
+    no_change: tuple[str, ...] = ()
+    declined: tuple[str, ...] = ()
+
+    @property
+    def compared(self) -> int:
+        return len(self.improved) + len(self.no_change) + len(self.declined)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    changes: Mapping[tuple[str, str], Change]
+    statuses: Mapping[tuple[str, str], ProgressStatus]
+    source: str
+    """Who labelled the changes and set the statuses (named in the method section)."""
+    rules: tuple[str, ...] = field(default=())
+    """The rules in plain words, for the method section."""
+
+    def change(self, indicator: str, group: str = "global") -> Change | None:
+        return self.changes.get((indicator, group))
+
+    def status(self, code: str, group: str = "global") -> ProgressStatus | None:
+        return self.statuses.get((code, group))
+
+    def comparable(self, indicator: str, group: str = "global") -> bool:
+        found = self.changes.get((indicator, group))
+        return found is not None and found.comparable
+
+
+INTERIM_SOURCE = "CPB Monitor's interim rules (until the engine labels comparability)"
+INTERIM_RULES = (
+    "A change counts only when it is comparable: the same record measure in both cycles, "
+    "or the same question with the same options once the fifth report's questions are "
+    "mapped to the fourth's, with no caveat in the methodology; stand-in and changed "
+    "questions are left out.",
+    f"A group with fewer than {MIN_DENOMINATOR} Parties or records in either cycle has "
+    "insufficient data.",
+    "An objective or goal is on track when every comparable indicator improved; shows no "
+    "progress or regression when as many declined as improved, or more; needs "
+    "acceleration otherwise; and has insufficient data without any comparable indicator.",
+)
+KEY = re.compile(r"\bQ\d+[A-Za-z0-9_*]*")
+
+
+def _mapped_rule(rule: str, map_key: Mapping[str, str | None]) -> str | None:
+    """``rule`` with each question key replaced by its counterpart (``None`` when a key
+    has none)."""
+    missing = False
+
+    def swap(match: re.Match[str]) -> str:
+        nonlocal missing
+        key = match.group(0)
+        other = map_key.get(key.rstrip("*").rstrip("_")) if key.endswith("*") else map_key.get(key)
+        if other is None:
+            missing = True
+            return key
+        return other + ("_*" if key.endswith("_*") else "")
+
+    mapped = KEY.sub(swap, rule)
+    return None if missing else mapped
+
+
+def comparability(
+    entry: IndicatorMethod | None, now: int, then: int, crosswalk: Mapping[str, str | None]
+) -> tuple[bool, str, str]:
+    """(comparable, label, reason) of an indicator's change from cycle ``then`` to ``now``."""
+    if entry is None:
+        return False, "not comparable", "no methodology entry"
+    if entry.source == "not-measurable":
+        return False, "not comparable", "not measurable"
+    if entry.measure or entry.source in ("treaty-status", "reporting-status"):
+        return True, "same measure", "the same measure in both cycles"
+    rule_now, rule_then = entry.rules.get(now), entry.rules.get(then)
+    if rule_now is None or rule_then is None:
+        return False, "not comparable", "no rule for one of the cycles"
+    keys = {k for k in KEY.findall(rule_now)}
+    mapping = {k.rstrip("*").rstrip("_"): crosswalk.get(k.rstrip("*").rstrip("_")) for k in keys}
+    mapped = _mapped_rule(rule_now, mapping)
+    if entry.note:
+        return False, "stand-in question", entry.note.rstrip(".")
+    if mapped is None or mapped.replace(" ", "") != rule_then.replace(" ", ""):
+        return False, "stand-in question", "the baseline rule asks another question or options"
+    label = "same question" if mapped == rule_now else "crosswalked question"
+    return True, label, "the same question and options in both cycles"
+
+
+def _status(indicators: Iterable[str], changes: Mapping[tuple[str, str], Change], group: str):
+    up, same, down = [], [], []
+    for code in indicators:
+        found = changes.get((code, group))
+        if found is None or not found.comparable or found.status is None:
+            continue
+        {"improved": up, "no change": same, "declined": down}[found.status].append(code)
+    if not (up or same or down):
+        return "insufficient data", up, same, down
+    if len(down) >= len(up):
+        return "no progress or regression", up, same, down
+    if not same and not down:
+        return "on track", up, same, down
+    return "progress, acceleration needed", up, same, down
+
+
+def _reasons(up: list[str], same: list[str], down: list[str]) -> tuple[str, ...]:
+    parts = []
+    for codes, words in ((up, "improved"), (same, "no change"), (down, "declined")):
+        if codes:
+            parts.append(f"{', '.join(codes)} {words}")
+    return tuple(parts) or ("no comparable indicator",)
+
+
+def statuses_of(
+    plan: PlanVersion, changes: Mapping[tuple[str, str], Change]
+) -> dict[tuple[str, str], ProgressStatus]:
+    """The status of every objective and goal of ``plan`` in every group."""
+    result: dict[tuple[str, str], ProgressStatus] = {}
+    for goal in plan.goals():
+        units: list[tuple[str, Literal["objective", "goal"], list[str]]] = [
+            (o.code, "objective", [i.code for i in goal.indicators if o.code in i.objectives])
+            for o in goal.objectives
+        ]
+        units.append((goal.code, "goal", [i.code for i in goal.indicators]))
+        for code, kind, indicators in units:
+            for group in GROUPS:
+                status, up, same, down = _status(indicators, changes, group)
+                result[(code, group)] = ProgressStatus(
+                    code,
+                    kind,
+                    group,
+                    status,  # type: ignore[arg-type]
+                    _reasons(up, same, down),
+                    tuple(up),
+                    tuple(same),
+                    tuple(down),
+                )
+    return result
+
+
+def interim_assessment(
+    plan: PlanVersion,
+    methodology: Methodology,
+    evaluation: Evaluation,
+    crosswalk: Mapping[str, str | None] | None = None,
+) -> Assessment:
+    """Comparability and statuses by the interim rules (module docstring).
+    ``crosswalk``: fifth-report key -> fourth-report key (default: the shipped one)."""
+    if crosswalk is None:
+        crosswalk = shipped_crosswalk(evaluation)
+    changes: dict[tuple[str, str], Change] = {}
+    then = evaluation.baseline.number if evaluation.baseline else None
+    for result in evaluation.indicators:
+        entry = methodology.entry(result.code)
+        if then is None:
+            verdict = (False, "no change to compare", "no baseline")
+        else:
+            verdict = comparability(entry, evaluation.cycle.number, then, crosswalk)
+        for group, g in result.groups.items():
+            comparable, label, reason = verdict
+            small = [d for d in (g.denominator, g.baseline_denominator) if d is not None]
+            if comparable and result.unit != "count" and any(d < MIN_DENOMINATOR for d in small):
+                comparable, label = False, "insufficient data"
+                reason = f"fewer than {MIN_DENOMINATOR} Parties or records"
+            if g.change is None:
+                comparable = False
+            changes[(result.code, group)] = Change(
+                result.code, group, comparable, label, reason, g.status, g.change
+            )
+    return Assessment(changes, statuses_of(plan, changes), INTERIM_SOURCE, INTERIM_RULES)
+
+
+def shipped_crosswalk(evaluation: Evaluation) -> dict[str, str | None]:
+    """The current cycle's keys mapped to the baseline's (empty when not known)."""
+    if evaluation.baseline is None:
+        return {}
+    from cpbmonitor.core.formats import crosswalk as load_crosswalk
+    from cpbmonitor.core.formats import shipped_format
+
+    try:
+        walk = load_crosswalk(evaluation.cycle.schema, evaluation.baseline.schema)
+        keys = [q.key for q in shipped_format(evaluation.cycle.schema).all_questions()]
+    except (KeyError, LookupError, ValueError):
+        return {}
+    mapped: dict[str, str | None] = {k: walk.map_question(k) for k in keys}
+    for key in list(mapped):
+        if "_" in key:
+            stem = key.rsplit("_", 1)[0]
+            other = mapped[key]
+            if other is not None and mapped.get(stem) is None:
+                mapped[stem] = other.rsplit("_", 1)[0]
+    return mapped
