@@ -40,7 +40,7 @@ from cpbmonitor.core.records import (
     RecordSet,
     UsageStatistic,
 )
-from tests.core.indicators.conftest import C4, C5
+from tests.core.indicators.conftest import C4, C5, TINY
 from tests.core.indicators.dataset import PARTIES, REPORTS
 
 D = dt.date
@@ -231,7 +231,7 @@ RECORDS = RecordSet.of([*CONTACTS, *ISSUES, *DECISIONS, *LMOS, *METHODS, *USAGE,
 def run(version: str, records: RecordSet | None, formats: dict[int, Questionnaire]) -> Evaluation:
     plan = load_plan(version)
     return evaluate(
-        plan, load_methodology(version), C5, C4, PARTIES, REPORTS, None, formats, records
+        plan, load_methodology(version), C5, C4, PARTIES, REPORTS, TINY, formats, records
     )
 
 

@@ -99,11 +99,16 @@ for _name, (_en, _fr) in {
     "plan.overview": (
         "Of the {indicators} indicators of the plan, {measured} could be measured in the "
         "{ordinal} reporting cycle and {compared} compared with the baseline: {improved} "
-        "improved, {no_change} showed no change and {declined} declined.",
+        "improved, {no_change} showed no change and {declined} declined. The change of "
+        "{not_comparable} more is not comparable (a stand-in question, or options that "
+        "changed between the formats) and that of {insufficient} rests on too few data; "
+        "neither counts as improved or declined.",
         "Sur les {indicators} indicateurs du plan, {measured} ont pu être mesurés lors du "
         "cycle des {ordinal} rapports et {compared} comparés à la base de référence : "
         "{improved} se sont améliorés, {no_change} sont restés stables et {declined} ont "
-        "reculé.",
+        "reculé. L'évolution de {not_comparable} autres n'est pas comparable (question de "
+        "substitution, ou options modifiées entre les formats) et celle de {insufficient} "
+        "repose sur trop peu de données ; aucune ne compte comme amélioration ou recul.",
     ),
     # data and method
     "method.threshold": (
@@ -133,11 +138,13 @@ for _name, (_en, _fr) in {
     "goal.overview": (
         "Of the {indicators} {noun} of this goal, {measured} could be measured in the "
         "{ordinal} cycle and {compared} compared with the baseline: {improved} improved, "
-        "{no_change} showed no change and {declined} declined.",
+        "{no_change} showed no change and {declined} declined; {not_comparable} more "
+        "changed between values that are not comparable and {insufficient} on too few data.",
         "Sur les {indicators} {noun} de cet objectif, {measured} ont pu être mesurés lors "
         "du cycle des {ordinal} rapports et {compared} comparés à la base de référence : "
         "{improved} se sont améliorés, {no_change} sont restés stables et {declined} ont "
-        "reculé.",
+        "reculé ; {not_comparable} autres ont évolué entre des valeurs non comparables et "
+        "{insufficient} sur trop peu de données.",
     ),
     "goal.unmeasured": (
         "None of the {indicators} {noun} of this goal could be measured in the "
@@ -251,8 +258,17 @@ for _name, (_en, _fr) in {
         "Il n'existe pas de valeur de référence à laquelle la comparer.",
     ),
     "indicator.notcomparable": (
-        "The baseline of {baseline} is not compared with it ({label}): {reason}.",
-        "La base de référence de {baseline} ne lui est pas comparée ({label}) : {reason}.",
+        "The baseline value was {baseline}, but the change is not comparable ({label}: "
+        "{reason}) and is not counted.",
+        "La valeur de référence était de {baseline}, mais l'évolution n'est pas comparable "
+        "({label} : {reason}) et n'est pas comptée.",
+    ),
+    "indicator.fewdata": (
+        "The baseline value was {baseline}; with fewer than {minimum} Parties or records "
+        "in the denominator the change is not counted (insufficient data).",
+        "La valeur de référence était de {baseline} ; avec moins de {minimum} Parties ou "
+        "enregistrements au dénominateur, l'évolution n'est pas comptée (données "
+        "insuffisantes).",
     ),
     "indicator.region.up": (
         "The largest increase was among the {groups} ({change} points).",

@@ -21,7 +21,12 @@ from cpbmonitor.core.formats.model import (
     Question,
     Questionnaire,
 )
-from cpbmonitor.core.formats.shipped import SHIPPED_SCHEMAS, parse_shipped_format, shipped_format
+from cpbmonitor.core.formats.shipped import (
+    SHIPPED_SCHEMAS,
+    has_shipped_format,
+    parse_shipped_format,
+    shipped_format,
+)
 
 __all__ = [
     "REGISTRY",
@@ -43,6 +48,7 @@ __all__ = [
     "cycle",
     "cycle_for_schema",
     "cycles",
+    "has_shipped_format",
     "is_active",
     "load_bch_format",
     "parse_bch_format",
