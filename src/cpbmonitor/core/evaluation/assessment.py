@@ -29,7 +29,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from cpbmonitor.core.indicators import GROUPS, Evaluation, IndicatorMethod, Methodology
+from cpbmonitor.core.indicators import (
+    GROUPS,
+    Evaluation,
+    GroupResult,
+    IndicatorMethod,
+    Methodology,
+)
 from cpbmonitor.core.plan.model import PlanVersion
 
 Status = Literal[
@@ -103,8 +109,7 @@ INTERIM_RULES = (
     "or the same question with the same options once the fifth report's questions are "
     "mapped to the fourth's, with no caveat in the methodology; stand-in and changed "
     "questions are left out.",
-    f"A group with fewer than {MIN_DENOMINATOR} Parties or records in either cycle has "
-    "insufficient data.",
+    "A group with fewer than ten Parties or records in either cycle has insufficient data.",
     "An objective or goal is on track when every comparable indicator improved; shows no "
     "progress or regression when as many declined as improved, or more; needs "
     "acceleration otherwise; and has insufficient data without any comparable indicator.",
@@ -205,18 +210,41 @@ def statuses_of(
     return result
 
 
+ENGINE_SOURCE = (
+    "the indicator engine's comparability of each change; progress statuses by CPB "
+    "Monitor's interim rules"
+)
+COUNTED = frozenset({"improved", "no change", "declined"})
+
+
+def _engine_change(code: str, g: GroupResult) -> Change:
+    """A change as the engine labelled it: counted only when comparable on enough data."""
+    from cpbmonitor.core.indicators.comparability import LABELS
+
+    label = LABELS.get(g.comparability or "", "not comparable")
+    if g.status == "insufficient data":
+        label = "insufficient data"
+    counted = g.status in COUNTED and g.change is not None
+    status = g.status if g.status in COUNTED else None
+    return Change(
+        code, g.group, counted, label, g.comparability_reason or "", status, g.change  # type: ignore[arg-type]
+    )
+
+
 def interim_assessment(
     plan: PlanVersion,
     methodology: Methodology,
     evaluation: Evaluation,
     crosswalk: Mapping[str, str | None] | None = None,
 ) -> Assessment:
-    """Comparability and statuses by the interim rules (module docstring).
+    """Comparability and statuses: the engine's comparability labels where it gives them,
+    else the interim rules (module docstring); statuses by the interim rules.
     ``crosswalk``: fifth-report key -> fourth-report key (default: the shipped one)."""
     if crosswalk is None:
         crosswalk = shipped_crosswalk(evaluation)
     changes: dict[tuple[str, str], Change] = {}
     then = evaluation.baseline.number if evaluation.baseline else None
+    engine = any(g.comparability is not None for g in evaluation.rows())
     for result in evaluation.indicators:
         entry = methodology.entry(result.code)
         if then is None:
@@ -224,6 +252,9 @@ def interim_assessment(
         else:
             verdict = comparability(entry, evaluation.cycle.number, then, crosswalk)
         for group, g in result.groups.items():
+            if g.comparability is not None:
+                changes[(result.code, group)] = _engine_change(result.code, g)
+                continue
             comparable, label, reason = verdict
             small = [d for d in (g.denominator, g.baseline_denominator) if d is not None]
             if comparable and result.unit != "count" and any(d < MIN_DENOMINATOR for d in small):
@@ -234,7 +265,8 @@ def interim_assessment(
             changes[(result.code, group)] = Change(
                 result.code, group, comparable, label, reason, g.status, g.change
             )
-    return Assessment(changes, statuses_of(plan, changes), INTERIM_SOURCE, INTERIM_RULES)
+    source = ENGINE_SOURCE if engine else INTERIM_SOURCE
+    return Assessment(changes, statuses_of(plan, changes), source, INTERIM_RULES)
 
 
 def shipped_crosswalk(evaluation: Evaluation) -> dict[str, str | None]:

@@ -61,6 +61,18 @@ class DataSource:
 # -- optional inputs, computed by other modules -------------------------------------------
 
 
+@dataclass(frozen=True)
+class RegionNeed:
+    """One needs area in one regional group."""
+
+    reporting: int
+    """Reporting Parties of the group."""
+    in_need: int
+    activities: int | None = None
+    unreached: int | None = None
+
+
+
 class NeedArea(Protocol):
     """One area in which Parties reported needing capacity-building."""
 
@@ -86,6 +98,11 @@ class NeedArea(Protocol):
     @property
     def unreached(self) -> int | None:
         """Parties in need that no registered activity reaches."""
+        ...
+
+    @property
+    def regions(self) -> Mapping[str, RegionNeed]:
+        """Regional group -> its figures (empty when not computed)."""
         ...
 
 
@@ -175,17 +192,6 @@ class GoalLinkage(Protocol):
     def basis(self) -> str:
         """What the link rests on: stated in the plan, or the project's reading."""
         ...
-
-
-@dataclass(frozen=True)
-class RegionNeed:
-    """One needs area in one regional group."""
-
-    reporting: int
-    """Reporting Parties of the group."""
-    in_need: int
-    activities: int | None = None
-    unreached: int | None = None
 
 
 @dataclass(frozen=True)

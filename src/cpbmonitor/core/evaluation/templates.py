@@ -343,9 +343,14 @@ for _name, (_en, _fr) in {
     ),
     "capacity.goal.need": (
         "{area}: {parties} Parties in need, {unreached} of them reached by no registered "
-        "activity",
+        "activity.",
         "{area} : {parties} Parties dans le besoin, dont {unreached} ne sont atteintes par "
-        "aucune activité enregistrée",
+        "aucune activité enregistrée.",
+    ),
+    "capacity.goal.need.met": (
+        "{area}: {parties} Parties in need, each reached by a registered activity.",
+        "{area} : {parties} Parties dans le besoin, chacune atteinte par une activité "
+        "enregistrée.",
     ),
     "capacity.region.worst": (
         "Among the {region}, the largest unmet need is {area}: {unreached} of the "
@@ -475,19 +480,30 @@ for _name, (_en, _fr) in {
         "régression et {insufficient} manquent de données comparables.",
     ),
     "conclusion.needs": (
-        "Capacity-building has not yet reached every Party in need: in {areas} areas of "
-        "need, some Parties are reached by no registered activity.",
-        "Le renforcement des capacités n'atteint pas encore chaque Partie dans le besoin : "
-        "dans {areas} domaines de besoins, certaines Parties ne sont atteintes par aucune "
-        "activité enregistrée.",
+        "Capacity-building has not yet reached every Party in need; the gap is widest in "
+        "{area}, where {unreached} of the {parties} Parties in need are reached by no "
+        "registered activity.",
+        "Le renforcement des capacités n'atteint pas encore chaque Partie dans le besoin ; "
+        "l'écart est le plus grand dans le domaine suivant : {area}, où {unreached} des "
+        "{parties} Parties dans le besoin ne sont atteintes par aucune activité enregistrée.",
+    ),
+    "conclusion.needs.met": (
+        "The registered capacity-building activities reach every Party in need.",
+        "Les activités de renforcement des capacités enregistrées atteignent chaque Partie "
+        "dans le besoin.",
     ),
     "conclusion.comparability": (
-        "{excluded} changes rest on a stand-in or a changed question and are left out of "
-        "every judgement above; a better baseline for them would sharpen the next "
-        "evaluation.",
-        "{excluded} évolutions reposent sur une question de substitution ou modifiée et sont "
-        "exclues de tous les jugements ci-dessus ; une meilleure base de référence pour "
-        "elles affinerait la prochaine évaluation.",
+        "The changes of {not_comparable} indicators rest on a stand-in or a changed question "
+        "and those of {insufficient} on too few data; they are left out of every judgement "
+        "above, and a comparable baseline for them would sharpen the next evaluation.",
+        "Les évolutions de {not_comparable} indicateurs reposent sur une question de "
+        "substitution ou modifiée et celles de {insufficient} sur trop peu de données ; elles "
+        "sont exclues de tous les jugements ci-dessus, et une base de référence comparable "
+        "affinerait la prochaine évaluation.",
+    ),
+    "conclusion.challenges": (
+        "In their own words, Parties point most often to {topics}.",
+        "Dans leurs propres termes, les Parties évoquent le plus souvent : {topics}.",
     ),
 }.items():
     template(_name, _en, _fr)
