@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from django.db.models import Max
 
+from cpbmonitor.core.analysis import TextAnswer
+from cpbmonitor.core.capacity.contribution import Contribution
 from cpbmonitor.core.evaluation import (
     DEMONSTRATION_INPUTS,
     CycleReporting,
@@ -116,11 +118,30 @@ def records_are_demonstration() -> bool:
     return Record.objects.demonstration().exists()
 
 
+def stored_challenge_texts(evaluation: Evaluation) -> tuple[list[TextAnswer], str]:
+    """What Parties wrote in their published reports of the cycle in answer to the
+    questions on challenges and needs (``core/analysis/data/challenge-topics.yaml``),
+    and a note naming those questions."""
+    from cpbmonitor.core.analysis import shipped_topics
+    from cpbmonitor.services.texts import stored_texts
+
+    keys = shipped_topics().questions.get(evaluation.cycle.schema, [])
+    if not keys:
+        return [], ""
+    texts = stored_texts(keys, evaluation.cycle.number, published_only=True)
+    numbers = ", ".join(k.removeprefix("Q").lstrip("0") for k in keys)
+    note = f"Free-text answers to questions {numbers} of the published national reports"
+    return texts, note
+
+
 @dataclass(frozen=True)
 class OptionalInputs:
     capacity: Needs | None
     milestones: list[MilestoneAssessment] | None
     linkages: list[GoalLink] | None
+    texts: list[TextAnswer] | None = None
+    texts_source: str = ""
+    contributions: list[Contribution] | None = None
 
     def made_up(self) -> tuple[str, ...]:
         """Which of the inputs used are demonstration data."""
@@ -135,10 +156,17 @@ class OptionalInputs:
 def optional_inputs(plan: PlanVersion, evaluation: Evaluation, stored: bool) -> OptionalInputs:
     if not stored:
         return OptionalInputs(None, None, None)
+    from cpbmonitor.services.contribution import stored_contributions
+
+    texts, note = stored_challenge_texts(evaluation)
+    baseline = evaluation.baseline.number if evaluation.baseline else None
     return OptionalInputs(
         stored_capacity(plan, evaluation.cycle.number),
         stored_milestones(plan, evaluation),
         plan_linkages(plan),
+        texts,
+        note,
+        stored_contributions(plan.id, evaluation.cycle.number, baseline, evaluation),
     )
 
 
@@ -153,6 +181,7 @@ def report_inputs(
     *,
     generated_on: dt.date | None = None,
     optional: bool = True,
+    language: str = "en",
 ) -> ReportInputs:
     """Everything the evaluation report of ``plan_id`` (``cycle`` against ``baseline``)
     is built from, read from the database; ``optional=False`` leaves out capacity-building,
@@ -177,6 +206,10 @@ def report_inputs(
         capacity=extra.capacity,
         milestones=extra.milestones,
         linkages=extra.linkages,
+        language=language,
+        texts=extra.texts,
+        texts_source=extra.texts_source,
+        contributions=extra.contributions,
     )
 
 
@@ -186,9 +219,11 @@ def evaluation_document(
     baseline: int | None,
     settings: Settings | None = None,
     tick: Callable[[str], None] | None = None,
+    language: str = "en",
 ) -> Document:
-    """The evaluation report of the stored data, built and checked."""
-    inputs = report_inputs(plan_id, cycle, baseline, settings)
+    """The evaluation report of the stored data in ``language`` (``en``, ``fr``), built
+    and checked."""
+    inputs = report_inputs(plan_id, cycle, baseline, settings, language=language)
     if tick is not None:
         tick("data")
     return build_document(inputs, tick)

@@ -44,7 +44,14 @@ def stored_texts(
         if key in texts:  # one text per answer: the first language stored
             continue
         texts[key] = TextAnswer(
-            government, party.region, info.number, question, text, value or None, language
+            government,
+            party.region,
+            info.number,
+            question,
+            text,
+            value or None,
+            language,
+            language or None,  # as the report declares it, until detected
         )
     return list(texts.values())
 

@@ -227,7 +227,13 @@ def _engine_change(code: str, g: GroupResult) -> Change:
     counted = g.status in COUNTED and g.change is not None
     status = g.status if g.status in COUNTED else None
     return Change(
-        code, g.group, counted, label, g.comparability_reason or "", status, g.change  # type: ignore[arg-type]
+        code,
+        g.group,
+        counted,
+        label,
+        g.comparability_reason or "",
+        status,
+        g.change,  # type: ignore[arg-type]
     )
 
 

@@ -10,8 +10,8 @@ from cpbmonitor.core.evaluation.model import Document
 from cpbmonitor.core.evaluation.numbers import day, in_language, ordinal
 from cpbmonitor.core.evaluation.sections import builders
 from cpbmonitor.core.evaluation.sections.common import forget
-from cpbmonitor.core.evaluation.words import tr
 from cpbmonitor.core.evaluation.sections.front import document_subtitle, document_title
+from cpbmonitor.core.evaluation.words import tr
 
 
 def section_count() -> int:

@@ -72,7 +72,6 @@ class RegionNeed:
     unreached: int | None = None
 
 
-
 class NeedArea(Protocol):
     """One area in which Parties reported needing capacity-building."""
 

@@ -40,6 +40,7 @@ def language() -> str:
 def is_french() -> bool:
     return LANGUAGE.get() == "fr"
 
+
 GROUP_LABELS_FR: dict[str, str] = {
     "global": "Monde",
     "AFR": "États d'Afrique",

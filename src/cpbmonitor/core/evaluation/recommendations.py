@@ -90,9 +90,12 @@ def _known(rules: Rules) -> Iterator[tuple[Location, str]]:
             used = set(fields_of(getattr(rule.text, language)))
             extra = used - found.fields
             if extra:
-                yield (*where, "text", language), (
-                    f"uses {', '.join(sorted(extra))}, which condition {rule.condition} does "
-                    f"not give (it gives {', '.join(sorted(found.fields))})"
+                yield (
+                    (*where, "text", language),
+                    (
+                        f"uses {', '.join(sorted(extra))}, which condition {rule.condition} does "
+                        f"not give (it gives {', '.join(sorted(found.fields))})"
+                    ),
                 )
 
 
@@ -108,7 +111,9 @@ def load_rules(path: Path | None = None) -> Rules:
         rules = load_model(path, Rules, [_known])
     for rule in rules.rules:
         if rule.template_name not in TEMPLATES:
-            template(rule.template_name, " ".join(rule.text.en.split()), " ".join(rule.text.fr.split()))
+            template(
+                rule.template_name, " ".join(rule.text.en.split()), " ".join(rule.text.fr.split())
+            )
     return rules
 
 

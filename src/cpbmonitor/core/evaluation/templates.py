@@ -77,7 +77,6 @@ def say(name: str, **fields: Number | str) -> Sentence:
     return Sentence(name, sentence[:1].upper() + sentence[1:], numbers)
 
 
-
 # -- the templates: name -> (English, French) ----------------------------------------------
 
 for _name, (_en, _fr) in {
@@ -168,8 +167,7 @@ for _name, (_en, _fr) in {
     ),
     "goal.status.regions": (
         "By region, {behind} show no progress or regression on this goal.",
-        "Par région, les {behind} ne montrent aucun progrès ou une régression pour cet "
-        "objectif.",
+        "Par région, les {behind} ne montrent aucun progrès ou une régression pour cet objectif.",
     ),
     # indicators: the value (chosen by the share), then the change (by its size)
     "indicator.parties": (
@@ -194,14 +192,12 @@ for _name, (_en, _fr) in {
         "{numerator}, soit {value}.",
     ),
     "indicator.parties.few": (
-        "{code}: only {numerator} of the {denominator} {population} ({value}) meet the "
-        "indicator.",
+        "{code}: only {numerator} of the {denominator} {population} ({value}) meet the indicator.",
         "{code} : seules {numerator} des {denominator} {population} ({value}) satisfont à "
         "l'indicateur.",
     ),
     "indicator.records": (
-        "{code}: of the {denominator} records concerned, {numerator} ({value}) meet the "
-        "indicator.",
+        "{code}: of the {denominator} records concerned, {numerator} ({value}) meet the indicator.",
         "{code} : sur les {denominator} enregistrements concernés, {numerator} ({value}) "
         "satisfont à l'indicateur.",
     ),
@@ -211,8 +207,7 @@ for _name, (_en, _fr) in {
     ),
     "indicator.up": (
         "This is up from {baseline} at the baseline ({change} points).",
-        "C'est une hausse par rapport aux {baseline} de la base de référence ({change} "
-        "points).",
+        "C'est une hausse par rapport aux {baseline} de la base de référence ({change} points).",
     ),
     "indicator.up.sharp": (
         "This is a marked rise from {baseline} at the baseline ({change} points).",
@@ -221,8 +216,7 @@ for _name, (_en, _fr) in {
     ),
     "indicator.down": (
         "This is down from {baseline} at the baseline ({change} points).",
-        "C'est une baisse par rapport aux {baseline} de la base de référence ({change} "
-        "points).",
+        "C'est une baisse par rapport aux {baseline} de la base de référence ({change} points).",
     ),
     "indicator.down.sharp": (
         "This is a marked fall from {baseline} at the baseline ({change} points).",
@@ -342,15 +336,13 @@ for _name, (_en, _fr) in {
         "Les besoins liés aux domaines clés de cet objectif : {areas}.",
     ),
     "capacity.goal.need": (
-        "{area}: {parties} Parties in need, {unreached} of them reached by no registered "
-        "activity.",
+        "{area}: {parties} Parties in need, {unreached} of them reached by no registered activity.",
         "{area} : {parties} Parties dans le besoin, dont {unreached} ne sont atteintes par "
         "aucune activité enregistrée.",
     ),
     "capacity.goal.need.met": (
         "{area}: {parties} Parties in need, each reached by a registered activity.",
-        "{area} : {parties} Parties dans le besoin, chacune atteinte par une activité "
-        "enregistrée.",
+        "{area} : {parties} Parties dans le besoin, chacune atteinte par une activité enregistrée.",
     ),
     "capacity.region.worst": (
         "Among the {region}, the largest unmet need is {area}: {unreached} of the "
@@ -431,10 +423,22 @@ for _name, (_en, _fr) in {
         "{count} goals show no progress or regression: {codes}.",
         "{count} objectifs ne montrent aucun progrès ou une régression : {codes}.",
     ),
+    "summary.acceleration.one": (
+        "For goal {codes} progress is under way but must speed up ({count}).",
+        "Pour l'objectif {codes}, les progrès sont engagés mais doivent s'accélérer ({count}).",
+    ),
+    "summary.off-track.one": (
+        "Goal {codes} shows no progress or regression ({count}).",
+        "L'objectif {codes} ne montre aucun progrès ou une régression ({count}).",
+    ),
+    "summary.insufficient.one": (
+        "For goal {codes} the comparable data are too few to judge progress ({count}).",
+        "Pour l'objectif {codes}, les données comparables sont trop peu nombreuses pour juger "
+        "des progrès ({count}).",
+    ),
     "summary.off-track.none": (
         "No goal shows regression on its comparable indicators ({count}).",
-        "Aucun objectif ne montre de régression d'après ses indicateurs comparables "
-        "({count}).",
+        "Aucun objectif ne montre de régression d'après ses indicateurs comparables ({count}).",
     ),
     "summary.insufficient": (
         "For {count} goals the comparable data are too few to judge progress: {codes}.",
@@ -448,13 +452,13 @@ for _name, (_en, _fr) in {
         "progrès ou une régression, le plus grand nombre parmi les groupes régionaux.",
     ),
     "summary.improved": (
-        "The largest comparable improvement is in {code}, up {change} points to {value}.",
-        "La plus forte amélioration comparable concerne {code}, en hausse de {change} points "
-        "à {value}.",
+        "The largest comparable improvement is in {code}: {change} points, to {value}.",
+        "La plus forte amélioration comparable concerne {code} : {change} points, pour "
+        "atteindre {value}.",
     ),
     "summary.declined": (
-        "The largest comparable decline is in {code}, down {change} points to {value}.",
-        "Le plus fort recul comparable concerne {code}, en baisse de {change} points à "
+        "The largest comparable decline is in {code}: {change} points, to {value}.",
+        "Le plus fort recul comparable concerne {code} : {change} points, pour s'établir à "
         "{value}.",
     ),
     "summary.unmet-need": (
@@ -465,8 +469,7 @@ for _name, (_en, _fr) in {
         "aucune activité enregistrée.",
     ),
     "summary.challenge": (
-        "In their own words, Parties most often name {topic} as a challenge ({parties} "
-        "Parties).",
+        "In their own words, Parties most often name {topic} as a challenge ({parties} Parties).",
         "Dans leurs propres termes, les Parties citent le plus souvent la difficulté "
         "suivante : {topic} ({parties} Parties).",
     ),

@@ -10,14 +10,14 @@ annex is set in landscape."""
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
 from docx.document import Document as Docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Length, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.table import _Cell
@@ -218,7 +218,9 @@ class _Writer:
             if number is None:
                 continue
             para.add_run(" (")
-            internal_link(para, _bookmark(message.table), f"{tr_in(self.source, 'see table')} {number}")
+            internal_link(
+                para, _bookmark(message.table), f"{tr_in(self.source, 'see table')} {number}"
+            )
             para.add_run(")")
 
     def item_list(self, block: ItemList, depth: int) -> None:
@@ -240,29 +242,8 @@ class _Writer:
         if block.source:
             self.footnotes.reference(caption, block.source)
         caption.paragraph_format.keep_with_next = True
-        table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.columns))
-        table.style = self.doc.styles["Table Grid"]
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        rows = table.rows
-        header = rows[0]
-        _repeat_header(header)
-        for cell, title in zip(header.cells, block.columns, strict=True):
-            _cell_text(cell, title, bold=True)
-            _shade_cell(cell, SHADES["header"])
-        previous: str | None = None
-        for index, row in enumerate(block.rows, start=1):
-            cells = rows[index].cells
-            for column, (target, source) in enumerate(zip(cells, row, strict=True)):
-                repeated = block.span_first_column and column == 0 and source.text == previous
-                if not repeated:
-                    _cell_text(target, source.text, bold=column == 0 and source.kind == "code")
-                    if source.kind in NUMERIC:
-                        target.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                self.shade(target, source)
-            previous = row[0].text
-        _set_widths(table, column_widths(block, self.width))
-        if block.span_first_column:
-            _merge_first_column(table, block)
+        widths = column_widths(block, self.width)
+        self.doc.element.body._insert_tbl(parse_xml(table_xml(block, widths)))
         gap = self.doc.add_paragraph().paragraph_format
         gap.space_after, gap.space_before = Pt(0), Pt(0)
 
@@ -313,6 +294,61 @@ def column_widths(block: Table, total: Length) -> list[int]:
         return [int(total * need / whole) for need in needs]
     share = room / sum(extra)
     return [int((need + e * share) * CHAR) for need, e in zip(needs, extra, strict=True)]
+
+
+def table_xml(block: Table, widths: list[int]) -> str:
+    """The ``w:tbl`` of ``block``, written as text in one go (python-docx's cell by cell
+    interface is slow for hundreds of cells): "Table Grid" style, centred, fixed column
+    widths, a header row repeated on each page and shaded, numbers right-aligned, codes
+    in bold, status cells shaded, and equal first cells merged when asked."""
+    twips = [max(int(w / 635), 100) for w in widths]  # EMU -> twentieths of a point
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+    rows = [_row_xml(block.columns, twips, header=True)]
+    previous: str | None = None
+    for row in block.rows:
+        first = row[0].text
+        merge = None
+        if block.span_first_column:
+            merge = "continue" if first == previous else "restart"
+        rows.append(_row_xml(row, twips, merge=merge))
+        previous = first
+    return (
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        '<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+        'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
+
+
+def _row_xml(
+    cells: tuple[Cell, ...] | tuple[str, ...],
+    twips: list[int],
+    header: bool = False,
+    merge: str | None = None,
+) -> str:
+    parts = []
+    for column, (cell, width) in enumerate(zip(cells, twips, strict=True)):
+        text = cell if isinstance(cell, str) else cell.text
+        kind = "text" if isinstance(cell, str) else cell.kind
+        properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+        if column == 0 and merge is not None:
+            properties += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>"
+        fill = SHADES["header"] if header else (SHADES.get(text) if kind == "status" else None)
+        if fill:
+            properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+        shown = "" if merge == "continue" and column == 0 else text
+        align = '<w:pPr><w:jc w:val="right"/></w:pPr>' if kind in NUMERIC and not header else ""
+        bold = "<w:b/>" if header or (column == 0 and kind == "code") else ""
+        run = (
+            f'<w:r><w:rPr>{bold}<w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">'
+            f"{escape(shown)}</w:t></w:r>"
+            if shown
+            else ""
+        )
+        parts.append(f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p>{align}{run}</w:p></w:tc>")
+    head = '<w:trPr><w:tblHeader w:val="true"/></w:trPr>' if header else ""
+    return f"<w:tr>{head}{''.join(parts)}</w:tr>"
 
 
 def _set_widths(table: DocxTable, widths: list[int]) -> None:
@@ -383,7 +419,11 @@ def _page_field(para: DocxParagraph) -> None:
 
 def _roman(number: int) -> str:
     numerals = (
-        (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     )
     out = ""
     for value, letters in numerals:

@@ -13,8 +13,15 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cpbmonitor.core.evaluation.model import Messages
-from cpbmonitor.core.evaluation.model import Cell, Document, Notice, Paragraph, Section, Table
+from cpbmonitor.core.evaluation.model import (
+    Cell,
+    Document,
+    Messages,
+    Notice,
+    Paragraph,
+    Section,
+    Table,
+)
 from cpbmonitor.core.evaluation.renderers import renderer
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

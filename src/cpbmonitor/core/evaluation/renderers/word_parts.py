@@ -55,13 +55,15 @@ class Footnotes:
         return (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f"<w:footnotes {nsdecls('w')}>{SEPARATORS}{notes}</w:footnotes>"
-        ).encode("utf-8")
+        ).encode()
 
     def attach(self, doc: Docx) -> None:
         if not self.texts:
             return
         document_part = doc.part
-        part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, self.xml(), document_part.package)
+        part = Part(
+            PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, self.xml(), document_part.package
+        )
         document_part.relate_to(part, RT.FOOTNOTES)
 
 

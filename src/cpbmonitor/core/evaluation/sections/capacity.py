@@ -22,8 +22,6 @@ from cpbmonitor.core.evaluation.model import (
     Table,
 )
 from cpbmonitor.core.evaluation.numbers import DASH, day, group_label, join_words, number, ordinal
-from cpbmonitor.core.evaluation.words import tr
-from cpbmonitor.core.indicators import REGIONS
 from cpbmonitor.core.evaluation.sections import section
 from cpbmonitor.core.evaluation.sections.common import (
     count_cell,
@@ -31,6 +29,8 @@ from cpbmonitor.core.evaluation.sections.common import (
     percent_of,
 )
 from cpbmonitor.core.evaluation.templates import say
+from cpbmonitor.core.evaluation.words import tr
+from cpbmonitor.core.indicators import REGIONS
 
 NOT_AVAILABLE = (
     "The capacity-building needs reported by Parties and their coverage by the key areas "
@@ -118,7 +118,12 @@ def region_numbers(area: NeedArea, region: str) -> dict[str, Number]:
     values = {"in_need": figures.in_need, "reporting": figures.reporting}
     if figures.unreached is not None:
         values["unreached"] = figures.unreached
-    return {k: number(v, "count", Ref(REGIONS_TABLE, key, f"{region}-{k}")) for k, v in values.items()}
+    return {
+        k: number(
+            v, "count", Ref(REGIONS_TABLE, "all" if k == "reporting" else key, f"{region}-{k}")
+        )
+        for k, v in values.items()
+    }
 
 
 def regions_table(needs: CapacityNeeds) -> Table | None:

@@ -50,7 +50,9 @@ def topics_table(inputs: ReportInputs, found: Challenges) -> Table:
         (Cell(found.labels[t]), *(number_cell(topic_number(found, t, g)) for g in GROUPS))
         for t in found.topics
     ]
-    rows.append((Cell(tr("Parties writing")), *(number_cell(writing_number(found, g)) for g in GROUPS)))
+    rows.append(
+        (Cell(tr("Parties writing")), *(number_cell(writing_number(found, g)) for g in GROUPS))
+    )
     return Table(
         TOPICS_TABLE,
         tr("Parties naming each challenge in their own words, world and regional groups"),
@@ -102,7 +104,9 @@ def goal_blocks(inputs: ReportInputs, goal: str) -> list[Block]:
     blocks: list[Block] = [Paragraph((goal_sentence(inputs, found, goal),))]
     for topic in found.goals[goal].topics[:2]:
         for quote in topic.quotes:
-            source = f"{quote.government.upper()}, {tr('national report')} ({topic.label})"
+            source = tr("{party}, {ordinal} national report: {topic}").format(
+                party=quote.government.upper(), ordinal=ordinal(inputs.cycle), topic=topic.label
+            )
             blocks.append(Quote(quote.text, source, quote.language))
     return blocks
 

@@ -110,7 +110,9 @@ def recommendations(inputs: ReportInputs) -> Section:
     blocks: list[Block] = [Notice("draft", tr(DRAFT))]
     blocks += [Paragraph((sentence,)) for _rule, sentence in found]
     if not found:
-        blocks.append(Paragraph((tr("No rule finds a case for a recommendation in these figures."),)))
+        blocks.append(
+            Paragraph((tr("No rule finds a case for a recommendation in these figures."),))
+        )
     rows = tuple((Cell(rule.id, "code"), Cell(tr(rule.condition))) for rule, _ in found)
     if rows:
         blocks.append(

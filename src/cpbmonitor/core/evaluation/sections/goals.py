@@ -4,6 +4,7 @@ findings in sentences."""
 
 from __future__ import annotations
 
+from cpbmonitor.core.capacity.contribution import CAVEAT, Contribution
 from cpbmonitor.core.evaluation.charts import goal_chart
 from cpbmonitor.core.evaluation.inputs import ReportInputs
 from cpbmonitor.core.evaluation.model import (
@@ -19,7 +20,6 @@ from cpbmonitor.core.evaluation.model import (
     Sentence,
     Table,
 )
-from cpbmonitor.core.capacity.contribution import CAVEAT, Contribution
 from cpbmonitor.core.evaluation.numbers import (
     DASH,
     group_label,
@@ -96,8 +96,10 @@ def population_words(entry: IndicatorMethod | None, population: str, cycle: int)
     french = is_french()
     if sp and entry is not None and entry.count_non_reporting:
         return (ALL_PARTIES_FR if french else ALL_PARTIES).format(ordinal=ordinal(cycle))
-    default = "Parties de la population de l'indicateur" if french else (
-        "Parties of the indicator's population"
+    default = (
+        "Parties de la population de l'indicateur"
+        if french
+        else ("Parties of the indicator's population")
     )
     text = (POPULATIONS_FR if french else POPULATIONS).get(population, default)
     return text.format(ordinal=ordinal(cycle))
@@ -150,7 +152,10 @@ def indicator_rows(inputs: ReportInputs, result: IndicatorResult) -> list[tuple[
 def status_text(status: str | None, comparability: str | None) -> str:
     """The status of a change, with the kind of comparability when it is not counted."""
     if status == "not comparable" and comparability in LABELS:
-        return f"{tr('not comparable')} ({tr(LABELS[comparability])})"
+        label = LABELS[comparability]
+        if label == "not comparable":
+            return tr(label)
+        return f"{tr('not comparable')} ({tr(label)})"
     return tr(status) if status else DASH
 
 
@@ -412,7 +417,9 @@ def status_blocks(inputs: ReportInputs, goal: Goal) -> list[Block]:
         and s.status == "no progress or regression"
     ]
     if behind and found.status != "no progress or regression":
-        sentences.append(say("goal.status.regions", behind=join_words(group_label(r) for r in behind)))
+        sentences.append(
+            say("goal.status.regions", behind=join_words(group_label(r) for r in behind))
+        )
     rows = []
     for objective in goal.objectives:
         world = assessment.status(objective.code)
@@ -426,9 +433,9 @@ def status_blocks(inputs: ReportInputs, goal: Goal) -> list[Block]:
         rows.append(tuple(cells))
     table = Table(
         f"objectives-{goal.code}",
-        tr("Progress status of the objectives of goal {code}, with the reasons for the world").format(
-            code=goal.code
-        ),
+        tr(
+            "Progress status of the objectives of goal {code}, with the reasons for the world"
+        ).format(code=goal.code),
         (tr("Objective"), *(group_label(g) for g in GROUPS), tr("Reasons")),
         tuple(rows),
         source=tr(assessment.source),
@@ -454,9 +461,7 @@ def capacity_blocks(inputs: ReportInputs, goal: Goal) -> list[Block]:
     owner = goal.capacity_building_set or goal.code
     needs = inputs.capacity
     if needs is not None and needs.unmapped is None:
-        linked = [
-            a for a in needs.areas if any(k.partition(" ")[0] == owner for k in a.key_areas)
-        ]
+        linked = [a for a in needs.areas if any(k.partition(" ")[0] == owner for k in a.key_areas)]
         sentences: list[Sentence | str] = []
         for area in linked:
             name = f"{area.code} {area.text}"
@@ -476,7 +481,16 @@ def capacity_blocks(inputs: ReportInputs, goal: Goal) -> list[Block]:
     return blocks
 
 
-CONTRIBUTION_FIELDS = ("activities", "reached", "reached_change", "others", "other_change", "difference")
+MIN_SIDE = 10
+"""Fewer Parties than this on either side: the comparison is not shown (too few data)."""
+CONTRIBUTION_FIELDS = (
+    "activities",
+    "reached",
+    "reached_change",
+    "others",
+    "other_change",
+    "difference",
+)
 
 
 def contribution_blocks(inputs: ReportInputs, goal: Goal) -> list[Block]:
@@ -488,8 +502,8 @@ def contribution_blocks(inputs: ReportInputs, goal: Goal) -> list[Block]:
         for c in inputs.contributions
         if c.goal == goal.code
         and assessment.comparable(c.indicator)
-        and c.reached.parties
-        and c.not_reached.parties
+        and c.reached.parties >= MIN_SIDE
+        and c.not_reached.parties >= MIN_SIDE
         and c.difference is not None
     ]
     if not rows_of:
@@ -514,8 +528,10 @@ def contribution_blocks(inputs: ReportInputs, goal: Goal) -> list[Block]:
     )
     table = Table(
         key,
-        tr("Change among Parties reached and not reached by targeted capacity-building "
-           "activities serving goal {code} (percentage points)").format(code=goal.code),
+        tr(
+            "Change among Parties reached and not reached by targeted capacity-building "
+            "activities serving goal {code} (percentage points)"
+        ).format(code=goal.code),
         tuple(
             tr(c)
             for c in (
@@ -542,23 +558,28 @@ def contribution_blocks(inputs: ReportInputs, goal: Goal) -> list[Block]:
     return [Paragraph((sentence, tr(CAVEAT))), table]
 
 
-def findings_blocks(inputs: ReportInputs, goal: Goal, results: list[IndicatorResult]) -> list[Block]:
+def findings_blocks(
+    inputs: ReportInputs, goal: Goal, results: list[IndicatorResult]
+) -> list[Block]:
     evaluation = inputs.evaluation
-    blocks: list[Block] = [overview_paragraph(inputs, goal, results), goal_table(inputs, goal, results)]
+    blocks: list[Block] = [
+        overview_paragraph(inputs, goal, results),
+        goal_table(inputs, goal, results),
+    ]
     blocks.append(
         Figure(
             f"chart-{goal.code}",
-            tr("Goal {code}: each indicator at the baseline and now, world and regional groups").format(
-                code=goal.code
-            ),
+            tr(
+                "Goal {code}: each indicator at the baseline and now, world and regional groups"
+            ).format(code=goal.code),
             goal_chart(
                 results,
                 evaluation.cycle.number,
                 evaluation.baseline.number if evaluation.baseline else None,
             ),
-            tr("Bar chart of the indicators of goal {code}; the figures are in the table above.").format(
-                code=goal.code
-            ),
+            tr(
+                "Bar chart of the indicators of goal {code}; the figures are in the table above."
+            ).format(code=goal.code),
         )
     )
     blocks += [

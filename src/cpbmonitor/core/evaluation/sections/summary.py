@@ -66,7 +66,9 @@ def goals_number(inputs: ReportInputs, group: str = GLOBAL) -> Number:
 
 
 def codes_with(assessment: Assessment, codes: list[str], status: Status, group: str) -> list[str]:
-    return [c for c in codes if (s := assessment.status(c, group)) is not None and s.status == status]
+    return [
+        c for c in codes if (s := assessment.status(c, group)) is not None and s.status == status
+    ]
 
 
 def status_table(inputs: ReportInputs) -> Table:
@@ -161,7 +163,9 @@ def largest_change(direction: str) -> MessageMaker:
         if change is None or value is None:
             return None
         name = "summary.improved" if direction == "improved" else "summary.declined"
-        return Message(say(name, code=result.code, change=change, value=value), f"goal-{result.goal}")
+        return Message(
+            say(name, code=result.code, change=change, value=value), f"goal-{result.goal}"
+        )
 
     return make
 
@@ -222,14 +226,27 @@ def reporting(inputs: ReportInputs) -> Message | None:
 MESSAGES: tuple[MessageMaker, ...] = (
     goals_message(
         "on track",
-        {"many": "summary.on-track", "one": "summary.on-track.one", "none": "summary.on-track.none"},
+        {
+            "many": "summary.on-track",
+            "one": "summary.on-track.one",
+            "none": "summary.on-track.none",
+        },
     ),
-    goals_message("progress, acceleration needed", {"many": "summary.acceleration", "one": "summary.acceleration"}),
+    goals_message(
+        "progress, acceleration needed",
+        {"many": "summary.acceleration", "one": "summary.acceleration.one"},
+    ),
     goals_message(
         "no progress or regression",
-        {"many": "summary.off-track", "one": "summary.off-track", "none": "summary.off-track.none"},
+        {
+            "many": "summary.off-track",
+            "one": "summary.off-track.one",
+            "none": "summary.off-track.none",
+        },
     ),
-    goals_message("insufficient data", {"many": "summary.insufficient", "one": "summary.insufficient"}),
+    goals_message(
+        "insufficient data", {"many": "summary.insufficient", "one": "summary.insufficient.one"}
+    ),
     region_behind,
     largest_change("improved"),
     largest_change("declined"),
