@@ -25,30 +25,56 @@ from collections.abc import Callable
 
 
 class SyntheticSource:
-    """Every indicator of the plan, every group, with made-up values."""
+    """Every indicator of the plan, every group, with made-up values (the core's own
+    ``Evaluation``, as the results source gives it)."""
 
     def evaluate(self, plan):  # type: ignore[no-untyped-def]
-        groups = ("global", "AFR", "ASP", "CEE", "GRULAC", "WEOG")
-        return [
-            {
-                "indicator": ind.code,
-                "group": group,
-                "numerator": 40 + n,
-                "denominator": 80,
-                "value": (40 + n) / 0.8,
-                "baseline_value": 45.0,
-                "change": (40 + n) / 0.8 - 45,
-                "status": "improved" if n > 4 else "worsened",
-            }
+        import datetime as dt
+
+        from cpbmonitor.core.indicators import (
+            GROUPS,
+            CycleInfo,
+            Evaluation,
+            GroupResult,
+            IndicatorResult,
+            Settings,
+        )
+
+        def group(code: str, name: str, n: int) -> GroupResult:
+            value = (40 + n) / 0.8
+            return GroupResult(
+                code,
+                5,
+                name,
+                40 + n,
+                80,
+                value,
+                80,
+                4,
+                36,
+                80,
+                45.0,
+                value - 45,
+                "improved" if n > 4 else "declined",
+                None,
+            )
+
+        indicators = tuple(
+            IndicatorResult(
+                ind.code,
+                plan.goal_of(ind.code).code,
+                ind.text,
+                "percent-of-parties",
+                "national-reports",
+                "reporting-parties",
+                "",
+                {name: group(ind.code, name, n) for n, name in enumerate(GROUPS, len(ind.code))},
+            )
             for ind in plan.indicators()
-            for n, group in enumerate(groups, start=len(ind.code))
-        ]
-
-    def scorecard(self, party_code):  # type: ignore[no-untyped-def]
-        return None
-
-    def methodology(self, indicator_code):  # type: ignore[no-untyped-def]
-        return None
+        )
+        cycle = CycleInfo(5, "cpbNationalReport5", dt.date(2026, 2, 28))
+        baseline = CycleInfo(4, "cpbNationalReport4", dt.date(2019, 10, 1))
+        return Evaluation(plan.id, cycle, baseline, Settings(), indicators)
 
 
 def over_http(url: str) -> Callable[[], int]:
@@ -68,7 +94,7 @@ def through_django(path: str, synthetic: bool) -> tuple[Callable[[], int], str]:
     if synthetic:
         from django.conf import settings
 
-        settings.PORTAL_RESULTS_SOURCE = "__main__.SyntheticSource"
+        settings.CPB_RESULTS_SOURCE = "__main__.SyntheticSource"
     from django.core.management import call_command
     from django.test import Client
 

@@ -39,8 +39,27 @@ def test_public_reads(client, world):
     assert {"br", "ng"} <= parties
     assert client.get(f"{API}/parties/BRA").json()["name"] == "Brazil"
     assert "5" in [c["name"] for c in client.get(f"{API}/cycles").json()]
-    results = client.get(f"{API}/plans/draft-2020/indicators").json()
-    assert results and {"code", "groups", "computed"} <= set(results[0])
+    assert client.get(f"{API}/plans/draft-2020/indicators").json() == []  # no report yet
+
+
+def test_indicator_results_are_the_cores(client, world):
+    # Brazil (GRULAC) and Nigeria (AFR) report in cycle 5; Brazil's Q007 is "fully in
+    # place", Nigeria's "none": A.1(a) world 1 of 2 = 50.0 %, GRULAC 1 of 1.
+    from cpbmonitor.national_reports.models import Answer, ReportingCycle
+
+    cycle = ReportingCycle.objects.get(name="5")
+    for code, value in (("br", "implementation.fullInPlace"), ("ng", "implementation.none")):
+        report = make_report(Party.objects.get(iso2=code), cycle)
+        Answer.objects.create(report=report, question="Q007", value=value)
+    results = {r["code"]: r for r in client.get(f"{API}/plans/draft-2020/indicators").json()}
+    a1 = results["A.1(a)"]
+    assert a1["computed"] is True and a1["unit"] == "percent"
+    assert [g["group"] for g in a1["groups"]] == ["global", "AFR", "ASP", "CEE", "GRULAC", "WEOG"]
+    world_value = a1["groups"][0]
+    assert (world_value["numerator"], world_value["denominator"]) == (1, 2)
+    assert world_value["value"] == 50.0 and world_value["status"] == "no-baseline"
+    grulac = a1["groups"][4]
+    assert (grulac["numerator"], grulac["denominator"], grulac["value"]) == (1, 1, 100.0)
 
 
 def test_question_analysis(client, world):

@@ -17,13 +17,13 @@ def capacity_world(transactional_db):
 
 def expected_cell(code: str, group: str):
     plan = load_plan("draft-2020")
-    needs = analyse_needs(world.Q5, world.report_records(), world.party_records(), world.CYCLE5)
+    needs = analyse_needs(world.Q5, world.report_facts(), world.party_facts(), world.CYCLE5)
     coverage = compute_coverage(
         plan,
         load_needs_coverage(plan),
         needs,
         world.ACTIVITIES,
-        world.party_records(),
+        world.party_facts(),
         cycle_window(5),
     )
     return coverage.cell(code, group)

@@ -35,7 +35,7 @@ SCRIPT = _load_script()
 
 @pytest.fixture
 def rich(settings):
-    settings.PORTAL_RESULTS_SOURCE = "tests.portal.fakes.RichSource"
+    settings.CPB_RESULTS_SOURCE = "tests.portal.fakes.RichSource"
     settings.CPB_DEMO_DATA = True
 
 

@@ -51,5 +51,5 @@ def world(db):
 
 @pytest.fixture
 def engine(settings):
-    settings.PORTAL_RESULTS_SOURCE = "tests.portal.fakes.FakeSource"
+    settings.CPB_RESULTS_SOURCE = "tests.portal.fakes.FakeSource"
     return settings

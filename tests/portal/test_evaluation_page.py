@@ -21,7 +21,7 @@ import pytest
 
 from cpbmonitor.core.evaluation.renderers import to_pdf
 from cpbmonitor.portal.conf import DEFAULT_CSP
-from cpbmonitor.portal.views import evaluation as view
+from cpbmonitor.services import evaluation_documents as view
 from cpbmonitor.services.milestones import checked, save_milestones
 from tests.core.capacity import world
 from tests.national_reports.factories import make_party

@@ -8,7 +8,6 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from ninja import Router
 
-from cpbmonitor.api import results
 from cpbmonitor.api.auth import OptionalToken, user_of
 from cpbmonitor.api.schemas import (
     CycleOut,
@@ -19,12 +18,15 @@ from cpbmonitor.api.schemas import (
     ReportDetail,
     ReportOut,
 )
+from cpbmonitor.core.indicators import IndicatorResult, QuestionAnalysis
 from cpbmonitor.core.plan import available_versions, load_plan
 from cpbmonitor.national_reports.models import NationalReport, Party, ReportingCycle
 from cpbmonitor.national_reports.models.cycles import UnknownCycle
 from cpbmonitor.national_reports.models.parties import UnknownGovernment
 from cpbmonitor.national_reports.models.reports import ReportStatus
 from cpbmonitor.reporting.policy import Act, allowed
+from cpbmonitor.services import questions
+from cpbmonitor.services.evaluation import current_evaluation
 
 router = Router(auth=OptionalToken(), tags=["public"])
 
@@ -60,10 +62,11 @@ def plan(request: HttpRequest, plan_id: str) -> dict:
 
 
 @router.get("/plans/{plan_id}/indicators", response=list[IndicatorResultOut])
-def indicators(request: HttpRequest, plan_id: str) -> list[dict]:
-    """Every indicator's result, for the world and each regional group."""
-    _plan(plan_id)
-    return results.indicator_results(plan_id)
+def indicators(request: HttpRequest, plan_id: str) -> list[IndicatorResult]:
+    """Every indicator's result, for the world and each regional group (none before
+    reports are stored)."""
+    evaluation = current_evaluation(_plan(plan_id))
+    return list(evaluation.indicators) if evaluation else []
 
 
 def _party_out(party: Party) -> dict:
@@ -120,12 +123,13 @@ def cycles(request: HttpRequest) -> list[dict]:
 
 
 @router.get("/cycles/{cycle}/questions/{key}/analysis", response=QuestionAnalysisOut)
-def question_analysis(request: HttpRequest, cycle: str, key: str) -> dict:
+def question_analysis(request: HttpRequest, cycle: str, key: str) -> QuestionAnalysis:
     """How Parties answered one question, by region, beside the previous cycle."""
-    found = results.question_analysis(_cycle(cycle), key)
+    item = _cycle(cycle)
+    found = questions.analysable_question(item, key)
     if found is None:
         raise Http404(f"question {key} of cycle {cycle} cannot be analysed")
-    return found
+    return questions.analyse(item, found)
 
 
 def _reports(request: HttpRequest) -> Any:

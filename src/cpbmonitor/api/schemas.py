@@ -7,6 +7,13 @@ from typing import Any
 
 from ninja import Schema
 
+from cpbmonitor.core.indicators import (
+    CycleAnswers,
+    GroupResult,
+    IndicatorResult,
+    QuestionAnalysis,
+)
+
 
 class PlanOut(Schema):
     id: str
@@ -55,7 +62,9 @@ class ReportDetail(ReportOut):
     """Question key -> answer, in the BCH's JSON shape."""
 
 
-class GroupValueOut(Schema):
+class GroupResultOut(Schema):
+    """One indicator for one group (``core.indicators.GroupResult``)."""
+
     group: str
     numerator: float | None
     denominator: float | None
@@ -63,14 +72,29 @@ class GroupValueOut(Schema):
     baseline_value: float | None
     change: float | None
     status: str
+    note: str | None
+
+    @staticmethod
+    def resolve_status(obj: GroupResult) -> str:
+        return obj.state
 
 
 class IndicatorResultOut(Schema):
+    """One indicator's result (``core.indicators.IndicatorResult``): the world first."""
+
     code: str
     text: str
     unit: str
     computed: bool
-    groups: list[GroupValueOut]
+    groups: list[GroupResultOut]
+
+    @staticmethod
+    def resolve_unit(obj: IndicatorResult) -> str:
+        return obj.scale
+
+    @staticmethod
+    def resolve_groups(obj: IndicatorResult) -> list[GroupResult]:
+        return obj.in_order()
 
 
 class OptionCountOut(Schema):
@@ -80,6 +104,8 @@ class OptionCountOut(Schema):
 
 
 class CycleAnswersOut(Schema):
+    """How the Parties of one cycle answered (``core.indicators.CycleAnswers``)."""
+
     cycle: str
     report_schema: str
     key: str
@@ -87,12 +113,39 @@ class CycleAnswersOut(Schema):
     answered: dict[str, int]
     options: list[OptionCountOut]
 
+    @staticmethod
+    def resolve_cycle(obj: CycleAnswers) -> str:
+        return str(obj.cycle)
+
+    @staticmethod
+    def resolve_report_schema(obj: CycleAnswers) -> str:
+        return obj.schema
+
+    @staticmethod
+    def resolve_reports(obj: CycleAnswers) -> dict[str, int]:
+        return dict(obj.reporting)
+
+    @staticmethod
+    def resolve_answered(obj: CycleAnswers) -> dict[str, int]:
+        return dict(obj.respondents)
+
 
 class QuestionAnalysisOut(Schema):
+    """``core.indicators.QuestionAnalysis``: the previous cycle's options are listed under
+    the current ones, place by place."""
+
     question: str
     title: str
     current: CycleAnswersOut
     previous: CycleAnswersOut | None
+
+    @staticmethod
+    def resolve_question(obj: QuestionAnalysis) -> str:
+        return obj.current.key
+
+    @staticmethod
+    def resolve_title(obj: QuestionAnalysis) -> str:
+        return obj.current.title
 
 
 class DraftOut(Schema):

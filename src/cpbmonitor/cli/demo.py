@@ -15,7 +15,7 @@ from cpbmonitor.cli.errors import fail, progress_bar
 from cpbmonitor.core.demo import DEFAULT_SEED, DEMO_MARK, LABEL, DemoDataset, DemoParty
 
 if TYPE_CHECKING:
-    from cpbmonitor.services.parties import PartyFacts
+    from cpbmonitor.services.parties import PartyRow
     from cpbmonitor.services.records import ImportSummary
 
 app = typer.Typer(
@@ -95,7 +95,7 @@ def load_records(seed: int) -> ImportSummary:
         fail(str(error))
 
 
-def demo_party(record: PartyFacts) -> DemoParty:
+def demo_party(record: PartyRow) -> DemoParty:
     """The generator.s view of a stored government."""
     return DemoParty(
         iso2=record.iso2,

@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from cpbmonitor.core.indicators import IndicatorResult
 from cpbmonitor.core.plan import Indicator
 from cpbmonitor.portal.conf import demo_data
-from cpbmonitor.services.results import IndicatorResult
 
 COLUMNS = (
     "indicator",
@@ -37,7 +37,7 @@ COLUMNS = (
     "note",
 )
 
-Writer = Callable[[Indicator, IndicatorResult, str | None], bytes]
+Writer = Callable[[Indicator, IndicatorResult | None, str | None], bytes]
 """``(indicator, result, notice)`` -> the file; ``notice`` is set for demonstration data."""
 FORMATS: dict[str, tuple[Writer, str]] = {}
 NOTICE_FILL = PatternFill("solid", start_color="FFF4CE")
@@ -59,7 +59,9 @@ def demo_notice() -> str | None:
     return _("Demonstration data: generated, not real national reports.")
 
 
-def rows(result: IndicatorResult) -> list[dict[str, object]]:
+def rows(result: IndicatorResult | None) -> list[dict[str, object]]:
+    if result is None:
+        return []
     return [
         {
             "indicator": result.code,
@@ -69,8 +71,8 @@ def rows(result: IndicatorResult) -> list[dict[str, object]]:
             "value": v.value,
             "baseline_value": v.baseline_value,
             "change": v.change,
-            "status": v.status,
-            "unit": result.unit,
+            "status": v.state,
+            "unit": result.scale,
             "note": v.note,
         }
         for v in result.in_order()
@@ -78,7 +80,7 @@ def rows(result: IndicatorResult) -> list[dict[str, object]]:
 
 
 @writes("csv", "text/csv; charset=utf-8")
-def to_csv(indicator: Indicator, result: IndicatorResult, notice: str | None) -> bytes:
+def to_csv(indicator: Indicator, result: IndicatorResult | None, notice: str | None) -> bytes:
     buffer = io.StringIO()
     if notice:
         buffer.write(f"# {notice}\n")
@@ -89,7 +91,7 @@ def to_csv(indicator: Indicator, result: IndicatorResult, notice: str | None) ->
 
 
 @writes("json", "application/json")
-def to_json(indicator: Indicator, result: IndicatorResult, notice: str | None) -> bytes:
+def to_json(indicator: Indicator, result: IndicatorResult | None, notice: str | None) -> bytes:
     document: dict[str, object] = {
         "indicator": indicator.code,
         "text": indicator.text,
@@ -102,7 +104,7 @@ def to_json(indicator: Indicator, result: IndicatorResult, notice: str | None) -
 
 
 @writes("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-def to_xlsx(indicator: Indicator, result: IndicatorResult, notice: str | None) -> bytes:
+def to_xlsx(indicator: Indicator, result: IndicatorResult | None, notice: str | None) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = indicator.code.replace("(", " ").replace(")", "")[:31]
@@ -121,6 +123,6 @@ def to_xlsx(indicator: Indicator, result: IndicatorResult, notice: str | None) -
     return buffer.getvalue()
 
 
-def render(fmt: str, indicator: Indicator, result: IndicatorResult) -> tuple[bytes, str]:
+def render(fmt: str, indicator: Indicator, result: IndicatorResult | None) -> tuple[bytes, str]:
     writer, content_type = FORMATS[fmt]
     return writer(indicator, result, demo_notice()), content_type

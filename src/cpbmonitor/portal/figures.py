@@ -1,25 +1,25 @@
-"""The portal's charts, built from its records with the generic ``charts`` module."""
+"""The portal's charts, built from the core's results with the generic ``charts`` module."""
 
 from __future__ import annotations
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from cpbmonitor.core.formats.model import Question
+from cpbmonitor.core.indicators import IndicatorResult, QuestionAnalysis
 from cpbmonitor.portal.charts import Series, bar_chart
 from cpbmonitor.portal.labels import GROUP_LABELS
 from cpbmonitor.portal.templatetags.portal import format_value
-from cpbmonitor.services.questions import Analysis
-from cpbmonitor.services.results import IndicatorResult
 from cpbmonitor.services.status import GroupStatus
 
 
-def indicator_chart(result: IndicatorResult, chart_id: str) -> SafeString | None:
+def indicator_chart(result: IndicatorResult | None, chart_id: str) -> SafeString | None:
     """Baseline and current value of one indicator, world and regions; ``None`` if not
     computed."""
-    if not result.computed:
+    if result is None or not result.computed:
         return None
     values = result.in_order()
-    unit = result.unit
+    unit = result.scale
     return bar_chart(
         chart_id=chart_id,
         title=_("Indicator %(code)s: baseline and current value by region") % {"code": result.code},
@@ -48,32 +48,28 @@ def status_chart(groups: list[GroupStatus], cycle_label: str) -> SafeString:
     )
 
 
-def question_chart(analysis: Analysis) -> SafeString:
+def question_chart(question: Question, analysis: QuestionAnalysis) -> SafeString:
     """World share of reports choosing each option, previous and current cycle."""
-    current = analysis.current
+    rows = analysis.rows()
     series = []
     if analysis.previous is not None:
-        previous = analysis.previous
         series.append(
             Series(
-                _("Cycle %(cycle)s") % {"cycle": previous.cycle},
-                [
-                    o.share("global") if (o := previous.option(opt.value)) else None
-                    for opt in current.options
-                ],
+                _("Cycle %(cycle)s") % {"cycle": analysis.previous.cycle},
+                [row.previous.share("global") if row.previous else None for row in rows],
             )
         )
     series.append(
         Series(
-            _("Cycle %(cycle)s") % {"cycle": current.cycle},
-            [o.share("global") for o in current.options],
+            _("Cycle %(cycle)s") % {"cycle": analysis.current.cycle},
+            [row.option.share("global") for row in rows],
         )
     )
     return bar_chart(
         chart_id="question-chart",
         title=_("Question %(key)s: share of reports choosing each option (world)")
-        % {"key": analysis.question.number or analysis.question.key},
-        categories=[o.label for o in current.options],
+        % {"key": question.number or question.key},
+        categories=[row.option.label for row in rows],
         series=series,
         fmt=lambda number: format_value(number, "percent"),
         maximum=100,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 
 from cpbmonitor.core.capacity import (
     Coverage,
@@ -29,7 +30,8 @@ from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.plan.needs import NeedsCoverage, load_needs_coverage
 from cpbmonitor.core.records import CapacityActivity, RecordSet
 from cpbmonitor.national_reports.models import NationalReport
-from cpbmonitor.services.evaluation import cycle_info, party_records, report_records
+from cpbmonitor.services.cache import cached
+from cpbmonitor.services.evaluation import cycle_info, party_facts, report_facts
 from cpbmonitor.services.formats import UnknownSchema, questionnaire_for
 
 
@@ -52,7 +54,7 @@ def stored_needs(cycle: int, compare: bool = True) -> NeedsAnalysis:
     previous = _previous(current.number) if compare else None
     if previous is not None:
         numbers.append(previous.cycle.number)
-    return analyse_needs(questionnaire, report_records(numbers), party_records(), current, previous)
+    return analyse_needs(questionnaire, report_facts(numbers), party_facts(), current, previous)
 
 
 def _previous(number: int) -> PreviousCycle | None:
@@ -83,7 +85,7 @@ def stored_coverage(
     needs = needs or stored_needs(cycle, compare=False)
     activities = (records if records is not None else stored_records()).all(CapacityActivity)
     return compute_coverage(
-        plan, load_needs_coverage(plan), needs, activities, party_records(), period
+        plan, load_needs_coverage(plan), needs, activities, party_facts(), period
     )
 
 
@@ -100,7 +102,7 @@ def _match_inputs(cycle: int, plan_id: str, on: dt.date | None) -> MatchInputs:
         stored_records(),
         plan,
         load_needs_coverage(plan),
-        party_records(),
+        party_facts(),
         on or dt.date.today(),
     )
 
@@ -157,3 +159,34 @@ def cycles_with_needs() -> list[int]:
         .distinct()
     )
     return sorted({n for n in numbers if n is not None})
+
+
+# -- what the pages show (cached) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CapacityData:
+    """What the page shows for one cycle (cached)."""
+
+    cycle: int
+    needs: NeedsAnalysis
+    coverage: Coverage | None
+    demonstration: bool
+
+
+def _compute_capacity(cycle: int, plan_id: str) -> CapacityData:
+    needs = stored_needs(cycle, compare=True)
+    records = stored_records()
+    try:
+        coverage = stored_coverage(cycle, plan_id, records=records, needs=needs)
+    except LookupError:  # a plan version without a Capacity-Building Action Plan
+        coverage = None
+    return CapacityData(cycle, needs, coverage, is_demonstration(records))
+
+
+def capacity_data(cycle: int, plan_id: str) -> CapacityData:
+    """Needs of ``cycle`` and their coverage by ``plan_id``'s Capacity-Building Action Plan
+    (``None`` for a plan without one), cached under the data and records versions."""
+    return cached(
+        "capacity", lambda: _compute_capacity(cycle, plan_id), cycle, plan_id, records_version()
+    )

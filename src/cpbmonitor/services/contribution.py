@@ -14,7 +14,7 @@ from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.plan.needs import load_needs_coverage
 from cpbmonitor.core.records import CapacityActivity
 from cpbmonitor.services.capacity import stored_records
-from cpbmonitor.services.evaluation import evaluate_stored, party_records
+from cpbmonitor.services.evaluation import evaluate_stored, party_facts
 
 
 def period_of(evaluation: Evaluation) -> Period | None:
@@ -36,13 +36,13 @@ def stored_contributions(
     if period is None or not plan.has_capacity_building:
         return []
     activities = stored_records().all(CapacityActivity)
-    region_of = {p.government: p.region for p in party_records()}
+    region_of = {p.government: p.region for p in party_facts()}
     return contributions(plan, evaluation, activities, load_needs_coverage(plan), region_of, period)
 
 
 def cached_contributions(plan_id: str, cycle: int, baseline: int | None) -> list[Contribution]:
     """``stored_contributions`` cached under the data version (the pages and the API)."""
-    from cpbmonitor.services.results import cached
+    from cpbmonitor.services.cache import cached
 
     return cached(  # type: ignore[no-any-return]
         "contribution",
@@ -56,10 +56,11 @@ def cached_contributions(plan_id: str, cycle: int, baseline: int | None) -> list
 def page_contributions(plan: PlanVersion) -> list[Contribution]:
     """The comparison over the evaluation the pages show (the latest cycle with reports
     against the one before it), cached; empty when there is none."""
-    from cpbmonitor.services.results import cached, engine_evaluation
+    from cpbmonitor.services.cache import cached
+    from cpbmonitor.services.evaluation import current_evaluation
 
     def compute() -> list[Contribution]:
-        evaluation = engine_evaluation(plan)
+        evaluation = current_evaluation(plan)
         if evaluation is None or evaluation.baseline is None:
             return []
         return stored_contributions(

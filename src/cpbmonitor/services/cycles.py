@@ -32,3 +32,8 @@ def cycle_for_schema(schema: str) -> ReportingCycle | None:
         sync_cycles()
         cycle = ReportingCycle.objects.filter(schema=schema).first()
     return cycle
+
+
+def cycle(name: int | str) -> ReportingCycle:
+    """The cycle of a name or number; ``UnknownCycle`` otherwise."""
+    return ReportingCycle.objects.resolve(name)

@@ -1,16 +1,26 @@
 """Adapters from stored rows to the indicator engine's plain inputs, and the calls the CLI,
-the pages and the API share: evaluate a plan version, analyse a question, a scorecard."""
+the pages and the API share: evaluate a plan version (the current evaluation, cached),
+an indicator's methodology, analyse a question.
+
+Every edge reads the core's own result types (``core.indicators.Evaluation``,
+``IndicatorResult``, ``GroupResult``): there are no other result types.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Protocol
 
+from django.utils.module_loading import import_string
+
+from cpbmonitor.conf import plan_version, setting
 from cpbmonitor.core.formats import Questionnaire
 from cpbmonitor.core.indicators import (
     CycleInfo,
     Evaluation,
+    IndicatorMethod,
     PartyFacts,
     PreviousCycle,
     QuestionAnalysis,
@@ -20,13 +30,14 @@ from cpbmonitor.core.indicators import (
     evaluate,
     load_methodology,
 )
-from cpbmonitor.core.plan import load_plan
+from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.records import RecordSet
 from cpbmonitor.national_reports.models import Answer, NationalReport, Party, ReportingCycle
+from cpbmonitor.services.cache import cached
 from cpbmonitor.services.formats import questionnaire_for
 
 
-def party_records() -> list[PartyFacts]:
+def party_facts() -> list[PartyFacts]:
     return [
         PartyFacts(
             government=party.iso2,
@@ -46,7 +57,7 @@ def cycle_info(number: int | str) -> CycleInfo:
     return CycleInfo(number=cycle.number, schema=cycle.schema, deadline=cycle.deadline)
 
 
-def report_records(cycles: Iterable[int]) -> list[ReportFacts]:
+def report_facts(cycles: Iterable[int]) -> list[ReportFacts]:
     """The current report of every government in ``cycles``, answers read in one query."""
     reports = list(
         NationalReport.objects.current()
@@ -96,8 +107,8 @@ def evaluate_stored(
         load_methodology(plan.id),
         current,
         previous,
-        party_records(),
-        report_records(numbers),
+        party_facts(),
+        report_facts(numbers),
         settings,
         records=stored_records(),
     )
@@ -115,5 +126,54 @@ def analyze_stored_question(key: str, cycle: int, compare: bool = False) -> Ques
         previous = PreviousCycle(questionnaire_for(before.schema), before)
         numbers.append(before.number)
     return analyze_question(
-        questionnaire, report_records(numbers), party_records(), key, current, previous
+        questionnaire, report_facts(numbers), party_facts(), key, current, previous
     )
+
+
+# -- the current evaluation, as the pages, the API and the milestones see it ---------------
+
+
+class ResultsSource(Protocol):
+    def evaluate(self, plan: PlanVersion) -> Evaluation | None: ...
+
+
+class EngineSource:
+    """The engine over the stored reports and records: the latest cycle of the methodology
+    with reports, against the previous cycle the methodology covers (the fourth-report
+    baseline). ``None`` while no report of such a cycle is stored."""
+
+    def evaluate(self, plan: PlanVersion) -> Evaluation | None:
+        cycles = sorted(load_methodology(plan.id).cycles)
+        reported = set(
+            NationalReport.objects.current()
+            .filter(cycle__number__in=cycles)
+            .values_list("cycle__number", flat=True)
+            .distinct()
+        )
+        if not reported:
+            return None
+        current = max(reported)
+        earlier = [c for c in cycles if c < current]
+        return evaluate_stored(plan.id, current, earlier[-1] if earlier else None)
+
+
+def current_plan() -> PlanVersion:
+    """The plan version the pages and the API measure (``CPB_PLAN_VERSION``)."""
+    return load_plan(plan_version())
+
+
+def current_evaluation(plan: PlanVersion | None = None) -> Evaluation | None:
+    """Every indicator of ``plan`` (the current plan by default) from the results source
+    (``CPB_RESULTS_SOURCE``), cached under the data version; ``None`` before any report."""
+    plan = plan or current_plan()
+
+    def compute() -> Evaluation | bool:
+        source: ResultsSource = import_string(setting("CPB_RESULTS_SOURCE"))()
+        return source.evaluate(plan) or False  # False: cached as "nothing yet"
+
+    return cached("evaluation", compute, plan.id) or None
+
+
+def indicator_method(code: str, plan: PlanVersion | None = None) -> IndicatorMethod | None:
+    """How indicator ``code`` is computed (``text``) and the questions it reads."""
+    return load_methodology((plan or current_plan()).id).entry(code)

@@ -113,16 +113,15 @@ class StoredAssessment:
 def published_assessments(plan: PlanVersion) -> list[StoredAssessment]:
     """Every stored milestone of ``plan`` against the results the pages show (cached
     under the data version and the milestones' version)."""
-    from cpbmonitor.services import results
+    from cpbmonitor.services.cache import cached
+    from cpbmonitor.services.evaluation import current_evaluation
 
     def compute() -> list[StoredAssessment]:
         rows = list(Milestone.objects.for_plan(plan.id))
-        evaluation = results.engine_evaluation(plan)
-        return _assessed(rows, evaluation)
+        return _assessed(rows, current_evaluation(plan))
 
     version = Milestone.objects.for_plan(plan.id).version()
-    found: list[StoredAssessment] = results.cached("milestones", compute, plan.id, version)
-    return found
+    return cached("milestones", compute, plan.id, version)
 
 
 def _assessed(rows: list[Milestone], evaluation: Evaluation | None) -> list[StoredAssessment]:

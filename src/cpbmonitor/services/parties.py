@@ -25,7 +25,7 @@ class PartiesFileError(ValueError):
     """The parties file is malformed; the message names file, line and field."""
 
 
-class PartyFacts(BaseModel):
+class PartyRow(BaseModel):
     """One row of the parties file."""
 
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
@@ -73,7 +73,7 @@ class PartyFacts(BaseModel):
 SHIPPED_PARTIES_FILE = Path(__file__).resolve().parents[1] / "data" / "parties.csv"
 
 
-def read_parties(path: Path | None = None) -> list[PartyFacts]:
+def read_parties(path: Path | None = None) -> list[PartyRow]:
     """Read and validate a parties file (default: the shipped one). Lines starting ``#``
     are comments."""
     path = path or SHIPPED_PARTIES_FILE
@@ -86,11 +86,11 @@ def read_parties(path: Path | None = None) -> list[PartyFacts]:
     missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise PartiesFileError(f"{path}: missing column(s): {', '.join(missing)}")
-    records: list[PartyFacts] = []
+    records: list[PartyRow] = []
     seen: dict[str, int] = {}
     for (line_no, _), row in zip(numbered[1:], reader, strict=False):
         try:
-            record = PartyFacts.model_validate(row)
+            record = PartyRow.model_validate(row)
         except ValidationError as error:
             first = error.errors()[0]
             field = ".".join(str(p) for p in first["loc"])
@@ -113,7 +113,7 @@ class LoadResult:
     unchanged: int
 
 
-def load_parties(records: list[PartyFacts], *, reset: bool = False) -> LoadResult:
+def load_parties(records: list[PartyRow], *, reset: bool = False) -> LoadResult:
     """Upsert ``records`` by iso2. ``gef_eligible`` is taken from the file only for new
     governments, or for all when ``reset``. Report flags are refreshed afterwards."""
     created = updated = unchanged = 0
@@ -138,3 +138,24 @@ def load_parties(records: list[PartyFacts], *, reset: bool = False) -> LoadResul
                 unchanged += 1
         NationalReport.objects.refresh_party_flags()
     return LoadResult(created, updated, unchanged)
+
+
+# -- what the pages and the API read ---------------------------------------------------------
+
+
+def government(code: str) -> Party:
+    """The government of an ISO code (2 or 3 letters); ``UnknownGovernment`` otherwise."""
+    return Party.objects.resolve(code)
+
+
+def any_party() -> bool:
+    return Party.objects.exists()
+
+
+def reports_of(party: Party) -> list[NationalReport]:
+    """Every stored report of ``party``, the latest cycle and submission first."""
+    return list(
+        NationalReport.objects.filter(government=party)
+        .select_related("cycle")
+        .order_by("-cycle__year", "-submitted_on")
+    )

@@ -13,9 +13,10 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from cpbmonitor.core.indicators import GROUPS
 from cpbmonitor.national_reports.models import Party, ReportingCycle
 from cpbmonitor.national_reports.models.parties import Region
-from cpbmonitor.services.results import GROUPS, cached
+from cpbmonitor.services.cache import cached
 
 REGIONS: tuple[str, ...] = tuple(Region.values)
 
@@ -131,7 +132,7 @@ def current_cycle() -> ReportingCycle | None:
 
 
 def status(cycle: ReportingCycle) -> CycleStatus:
-    return cached("status", lambda: cycle_status(cycle), cycle.pk)  # type: ignore[no-any-return]
+    return cached("status", lambda: cycle_status(cycle), cycle.pk)
 
 
 def by_group(cycle_state: CycleStatus) -> list[GroupStatus]:

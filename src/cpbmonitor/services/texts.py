@@ -15,7 +15,7 @@ from cpbmonitor.core.analysis import TextAnalysis, TextAnswer, analyze_texts
 from cpbmonitor.core.indicators import parties_on
 from cpbmonitor.national_reports.models import Answer, NationalReport
 from cpbmonitor.national_reports.models.reports import ReportStatus
-from cpbmonitor.services.evaluation import cycle_info, party_records
+from cpbmonitor.services.evaluation import cycle_info, party_facts
 
 
 def stored_texts(
@@ -25,7 +25,7 @@ def stored_texts(
     option, in one query; ``published_only``: of published reports only (what the
     public pages and the document quote)."""
     info = cycle_info(cycle)
-    members = parties_on(party_records(), info)
+    members = parties_on(party_facts(), info)
     reports = NationalReport.objects.current().filter(cycle__number=info.number)
     if published_only:
         reports = reports.filter(status=ReportStatus.PUBLISHED)
@@ -64,7 +64,7 @@ def analyze_stored_texts(key: str, cycle: int) -> TextAnalysis:
 def published_analysis(key: str, cycle: int) -> TextAnalysis:
     """``analyze_stored_texts`` over published reports, cached under the data version
     (the question analyzer's page and the API)."""
-    from cpbmonitor.services.results import cached
+    from cpbmonitor.services.cache import cached
 
     def compute() -> TextAnalysis:
         number = cycle_info(cycle).number

@@ -23,13 +23,13 @@ MAPPING = load_needs_coverage(PLAN)
 
 
 def coverage(period: Period | None = None, activities=None):
-    needs = analyse_needs(world.Q5, world.report_records(), world.party_records(), world.CYCLE5)
+    needs = analyse_needs(world.Q5, world.report_facts(), world.party_facts(), world.CYCLE5)
     return compute_coverage(
         PLAN,
         MAPPING,
         needs,
         world.ACTIVITIES if activities is None else activities,
-        world.party_records(),
+        world.party_facts(),
         period or cycle_window(5),
     )
 

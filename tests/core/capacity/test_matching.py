@@ -24,17 +24,17 @@ ON = dt.date(2026, 1, 15)
 
 
 def needs():
-    return analyse_needs(world.Q5, world.report_records(), world.party_records(), world.CYCLE5)
+    return analyse_needs(world.Q5, world.report_facts(), world.party_facts(), world.CYCLE5)
 
 
 def party_match(government: str):
     records = world.record_set(extra=True)
-    return match_party(government, needs(), records, PLAN, MAPPING, world.party_records(), ON)
+    return match_party(government, needs(), records, PLAN, MAPPING, world.party_facts(), ON)
 
 
 def provider_match(name: str):
     records = world.record_set(extra=True)
-    return match_provider(name, needs(), records, PLAN, MAPPING, world.party_records(), ON)
+    return match_provider(name, needs(), records, PLAN, MAPPING, world.party_facts(), ON)
 
 
 def test_status_on_a_date() -> None:

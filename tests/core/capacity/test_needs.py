@@ -15,7 +15,7 @@ GROUPS = ("global", "AFR", "ASP", "CEE", "GRULAC", "WEOG")
 def analysis(compare: bool = True):
     previous = PreviousCycle(world.Q4, world.CYCLE4) if compare else None
     return analyse_needs(
-        world.Q5, world.report_records(), world.party_records(), world.CYCLE5, previous
+        world.Q5, world.report_facts(), world.party_facts(), world.CYCLE5, previous
     )
 
 
@@ -80,7 +80,7 @@ def test_each_partys_needs_and_assessment() -> None:
 
 
 def test_fourth_cycle_uses_its_own_questions() -> None:
-    result = analyse_needs(world.Q4, world.report_records(), world.party_records(), world.CYCLE4)
+    result = analyse_needs(world.Q4, world.report_facts(), world.party_facts(), world.CYCLE4)
     assert result.questions.areas == "Q135"
     assert counts(result.area("(a)")) == (2, 1, 0, 0, 1, 0)
     assert result.assessment()["global"]["assessed"] == 2

@@ -28,13 +28,13 @@ MAPPING = load_needs_coverage(PLAN)
 def needs(compare: bool = False):
     previous = PreviousCycle(world.Q4, world.CYCLE4) if compare else None
     return analyse_needs(
-        world.Q5, world.report_records(), world.party_records(), world.CYCLE5, previous
+        world.Q5, world.report_facts(), world.party_facts(), world.CYCLE5, previous
     )
 
 
 def coverage():
     return compute_coverage(
-        PLAN, MAPPING, needs(), world.ACTIVITIES, world.party_records(), cycle_window(5)
+        PLAN, MAPPING, needs(), world.ACTIVITIES, world.party_facts(), cycle_window(5)
     )
 
 
@@ -48,7 +48,7 @@ def test_needs_table_rows_add_code_previous_and_the_plans_counts() -> None:
     rows = output.needs_table_rows(needs(compare=True))
     assert rows[2]["code"] == "(c)" and (rows[2]["previous"], rows[2]["change"]) == (1, 2)
     assert output.needs_columns(rows)[-2:] == ["previous", "change"]
-    fourth = analyse_needs(world.Q4, world.report_records(), world.party_records(), world.CYCLE4)
+    fourth = analyse_needs(world.Q4, world.report_facts(), world.party_facts(), world.CYCLE4)
     quoted = output.needs_table_rows(fourth, PLAN)
     assert (quoted[0]["global"], quoted[0]["plan"]) == (2, 66)  # paragraph 37 beside
     assert "plan" not in output.needs_table_rows(needs(), PLAN)[0]  # another cycle
@@ -95,14 +95,14 @@ def test_coverage_and_gap_rows() -> None:
 def test_match_rows() -> None:
     on = dt.date(2026, 1, 15)
     records = world.record_set(extra=True)
-    party = match_party("br", needs(), records, PLAN, MAPPING, world.party_records(), on)
+    party = match_party("br", needs(), records, PLAN, MAPPING, world.party_facts(), on)
     rows = output.party_match_rows(party)
     assert [(r["rank"], r["kind"], r["identifier"]) for r in rows][:2] == [
         (1, "activity", "a9"),
         (2, "activity", "a10"),
     ]
     assert rows[5]["kind"] == "resource" and rows[5]["reach"] == "region"
-    provider = match_provider("FAO", needs(), records, PLAN, MAPPING, world.party_records(), on)
+    provider = match_provider("FAO", needs(), records, PLAN, MAPPING, world.party_facts(), on)
     targets = [(r["kind"], r["target"], r["unmet"]) for r in output.provider_match_rows(provider)]
     assert targets == [
         ("region", "AFR", 2),

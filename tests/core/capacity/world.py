@@ -91,7 +91,7 @@ PARTIES: dict[str, tuple[str | None, dt.date | None]] = {
 }
 
 
-def party_records() -> list[PartyFacts]:
+def party_facts() -> list[PartyFacts]:
     return [PartyFacts(code, region, since) for code, (region, since) in PARTIES.items()]
 
 
@@ -131,7 +131,7 @@ def answers(cycle: int, row: Row) -> dict[str, frozenset[str]]:
     return found
 
 
-def report_records() -> list[ReportFacts]:
+def report_facts() -> list[ReportFacts]:
     return [
         ReportFacts(row[0], cycle, dt.date.fromisoformat(row[1]), True, answers(cycle, row))
         for cycle, rows in ((5, ROWS_5), (4, ROWS_4))

@@ -40,13 +40,13 @@ PLAN = load_plan("draft-2020")
 
 @pytest.fixture(scope="module")
 def needs() -> Needs:
-    analysis = analyse_needs(world.Q5, world.report_records(), world.party_records(), world.CYCLE5)
+    analysis = analyse_needs(world.Q5, world.report_facts(), world.party_facts(), world.CYCLE5)
     coverage = compute_coverage(
         PLAN,
         load_needs_coverage(PLAN),
         analysis,
         world.ACTIVITIES,
-        world.party_records(),
+        world.party_facts(),
         cycle_window(5),
     )
     return needs_of(analysis, coverage)
@@ -107,7 +107,7 @@ def test_capacity_section_of_the_tiny_world(evaluation: Evaluation, needs: Needs
 
 
 def test_needs_of_a_plan_without_action_plan_say_why(evaluation: Evaluation) -> None:
-    analysis = analyse_needs(world.Q5, world.report_records(), world.party_records(), world.CYCLE5)
+    analysis = analyse_needs(world.Q5, world.report_facts(), world.party_facts(), world.CYCLE5)
     unmapped = "Plan version draft-2019 has no Capacity-Building Action Plan."
     needs = needs_of(analysis, unmapped=unmapped)
     assert needs.period is None and all(n.key_areas == () for n in needs.areas)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -89,6 +90,14 @@ class SecondaryMeasure(RecordTiming):
     method: str = Field(min_length=1)
 
 
+@dataclass(frozen=True)
+class QuestionUse:
+    """A question an indicator's rule reads in one cycle."""
+
+    cycle: int
+    key: str
+
+
 class IndicatorMethod(RecordTiming):
     code: str = Field(pattern=r"^[AB]\.\d+\([a-z]\)$")
     unit: Unit = "percent-of-parties"
@@ -120,6 +129,20 @@ class IndicatorMethod(RecordTiming):
     (a baseline proxy): why. A change to or from that cycle is a *stand-in* change."""
     not_comparable: dict[int, str] = Field(default_factory=dict)
     """Per cycle whose value cannot be compared with other cycles' values: why."""
+
+    @property
+    def text(self) -> str:
+        """How it is computed, its caveats and why it may have no value, in plain words."""
+        return " ".join(t for t in (self.method, self.note, self.pending, self.reason) if t)
+
+    @property
+    def questions(self) -> list[QuestionUse]:
+        """The report questions its rules read, the latest cycle first."""
+        return [
+            QuestionUse(cycle, key)
+            for cycle, rule in sorted(self.rules.items(), reverse=True)
+            for key in sorted(rules.keys_of(rules.parse(rule)))
+        ]
 
     @property
     def is_binary(self) -> bool:

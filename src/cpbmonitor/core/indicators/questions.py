@@ -12,7 +12,7 @@ the current ones, and previous options no current option maps to are listed apar
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cpbmonitor.core.formats.model import Question, Questionnaire
 from cpbmonitor.core.indicators.compiler import Accessors
@@ -37,7 +37,16 @@ class OptionCount:
     value: str
     title: str
     counts: Mapping[str, int]
+    """Reports choosing the option, per group."""
     percents: Mapping[str, float | None]
+    """Their share (percent) of the reports that answer the question, per group."""
+
+    @property
+    def label(self) -> str:
+        return self.title or self.value
+
+    def share(self, group: str) -> float | None:
+        return self.percents.get(group)
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,36 @@ class CycleAnswers:
     respondents: Mapping[str, int]
     """Parties that answered the question, per group."""
     options: tuple[OptionCount, ...]
+    schema: str = ""
+    """The report format (``cpbNationalReport5``...) the question belongs to."""
+
+    def option(self, value: str) -> OptionCount | None:
+        return next((o for o in self.options if o.value == value), None)
+
+
+@dataclass(frozen=True)
+class OptionCell:
+    """One option in one group: this cycle's count and share beside the previous one's."""
+
+    group: str
+    count: int
+    share: float | None
+    previous_share: float | None
+
+    @property
+    def change(self) -> float | None:
+        if self.share is None or self.previous_share is None:
+            return None
+        return self.share - self.previous_share
+
+
+@dataclass(frozen=True)
+class OptionRow:
+    """One option of the current cycle, the previous cycle's mapped option beside it."""
+
+    option: OptionCount
+    previous: OptionCount | None
+    cells: tuple[OptionCell, ...]
 
 
 @dataclass(frozen=True)
@@ -62,6 +101,29 @@ class QuestionAnalysis:
     previous_unmatched: tuple[OptionCount, ...] = ()
     """Previous options that no current option maps to."""
     note: str | None = None
+
+    def rows(self) -> list[OptionRow]:
+        """One row per current option, a cell per group (the previous cycle's options are
+        aligned with the current ones, place by place)."""
+        before: list[OptionCount | None] = (
+            list(self.previous.options) if self.previous else [None] * len(self.current.options)
+        )
+        return [
+            OptionRow(
+                option,
+                old,
+                tuple(
+                    OptionCell(
+                        group,
+                        option.counts.get(group, 0),
+                        option.share(group),
+                        old.share(group) if old else None,
+                    )
+                    for group in GROUPS
+                ),
+            )
+            for option, old in zip(self.current.options, before, strict=True)
+        ]
 
 
 def _percent(count: int, total: int) -> float | None:
@@ -104,9 +166,10 @@ def count_answers(
         )
         for o in question.options
     )
-    return CycleAnswers(
-        key, cycle.number, question.title, reporting, respondents, options
-    ), question
+    answers = CycleAnswers(
+        key, cycle.number, question.title, reporting, respondents, options, questionnaire.schema
+    )
+    return answers, question
 
 
 def analyze_question(
@@ -144,9 +207,7 @@ def analyze_question(
             else OptionCount(old_value, "", dict.fromkeys(GROUPS, 0), dict.fromkeys(GROUPS))
         )
     unmatched = tuple(o for o in before.options if o.value not in used)
-    previous_answers = CycleAnswers(
-        old_key, before.cycle, before.title, before.reporting, before.respondents, tuple(aligned)
-    )
+    previous_answers = replace(before, options=tuple(aligned))
     return QuestionAnalysis(current, previous_answers, unmatched)
 
 

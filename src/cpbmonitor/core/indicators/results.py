@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from cpbmonitor.core.indicators.inputs import GLOBAL, CycleInfo, Settings
+from cpbmonitor.core.indicators.inputs import GLOBAL, GROUPS, CycleInfo, Settings
 
 Status = Literal["improved", "no change", "declined", "not comparable", "insufficient data"]
 STATUSES: tuple[Status, ...] = ("improved", "no change", "declined")
@@ -60,6 +60,13 @@ class GroupResult:
     few_data: bool = False
     """The value's denominator is under ``Settings.min_denominator``."""
     baseline_few_data: bool = False
+
+    @property
+    def state(self) -> str:
+        """``status``, or why there is none: ``no-data`` (no value) or ``no-baseline``."""
+        if self.status is not None:
+            return self.status
+        return "no-data" if self.value is None else "no-baseline"
 
     def as_row(self) -> dict[str, Any]:
         return {
@@ -123,6 +130,34 @@ class IndicatorResult:
     def overall(self) -> GroupResult:
         return self.groups[GLOBAL]
 
+    @property
+    def world(self) -> GroupResult | None:
+        return self.groups.get(GLOBAL)
+
+    @property
+    def scale(self) -> Literal["count", "percent"]:
+        """How values read: ``count`` (a number of things) or ``percent`` (0-100)."""
+        return "count" if self.unit == "count" else "percent"
+
+    @property
+    def computed(self) -> bool:
+        """At least one group has a current or baseline value."""
+        return any(
+            g.value is not None or g.baseline_value is not None for g in self.groups.values()
+        )
+
+    def group(self, name: str) -> GroupResult | None:
+        return self.groups.get(name)
+
+    def in_order(self) -> list[GroupResult]:
+        """The world first, then the regional groups (those present)."""
+        return [self.groups[name] for name in GROUPS if name in self.groups]
+
+    @property
+    def notes(self) -> list[str]:
+        """The engine's notes on this indicator, the world's first, each once."""
+        return list(dict.fromkeys(g.note for g in self.in_order() if g.note))
+
 
 @dataclass(frozen=True)
 class PartyScore:
@@ -156,6 +191,18 @@ class Scorecard:
             self.current.get(government),
             self.baseline.get(government),
         )
+
+
+@dataclass(frozen=True)
+class PartyCycleScore:
+    """A binary indicator for one Party in one cycle, beside its region and the world
+    (values in percent)."""
+
+    cycle: int
+    indicator: str
+    met: bool | None
+    region_value: float | None
+    world_value: float | None
 
 
 @dataclass(frozen=True)
@@ -208,6 +255,39 @@ class Evaluation:
             for government in card.governments():
                 yield card.score(government, self.regions.get(government))
 
+    @property
+    def computed(self) -> bool:
+        return any(result.computed for result in self.indicators)
+
+    def indicator(self, code: str) -> IndicatorResult | None:
+        """The result of indicator ``code``; ``None`` when the plan has no such one."""
+        return self._by_code.get(code)
+
+    def party_cycle_scores(self, government: str) -> list[PartyCycleScore]:
+        """One Party's binary indicators, current cycle then baseline, each beside its
+        region's and the world's value in that cycle."""
+        lines = []
+        for score in self.party_scores(government):
+            result = self.result(score.indicator)
+            region = result.groups.get(score.region or "")
+            world = result.world
+            for cycle, met, current in (
+                (self.cycle, score.current, True),
+                (self.baseline, score.baseline, False),
+            ):
+                if cycle is None:
+                    continue
+                lines.append(
+                    PartyCycleScore(
+                        cycle.number,
+                        score.indicator,
+                        met,
+                        _value(region, current),
+                        _value(world, current),
+                    )
+                )
+        return lines
+
     def party_scores(self, government: str) -> list[PartyScore]:
         """One Party's scores on every binary indicator of its populations."""
         region = self.regions.get(government)
@@ -216,3 +296,9 @@ class Evaluation:
             for card in self.scorecards
             if government in card.current or government in card.baseline
         ]
+
+
+def _value(group: GroupResult | None, current: bool) -> float | None:
+    if group is None:
+        return None
+    return group.value if current else group.baseline_value

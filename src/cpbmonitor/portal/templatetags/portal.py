@@ -76,7 +76,8 @@ def label(code: str, table: str) -> str:
 
 
 @register.simple_tag
-def status_badge(status: str) -> SafeString:
+def status_badge(status: str | None) -> SafeString:
+    status = status or "not-computed"
     tone = labels.STATUS_TONES.get(status, "none")
     text = labels.STATUS_LABELS.get(status, status.replace("-", " "))
     return format_html('<span class="badge badge-{}">{}</span>', tone, text)

@@ -5,7 +5,6 @@ and cached under the data version and the records' fingerprint."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,26 +12,16 @@ from django.shortcuts import render
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from cpbmonitor.conf import plan_version
 from cpbmonitor.core.capacity import Coverage, NeedsAnalysis
+from cpbmonitor.core.indicators import GROUPS
 from cpbmonitor.core.plan import load_plan
 from cpbmonitor.portal import labels
-from cpbmonitor.portal.conf import plan_version
 from cpbmonitor.portal.contribution import contribution_context
 from cpbmonitor.portal.heatmap import INK, HeatCell, HeatRow, ScoreClass, heatmap
 from cpbmonitor.services import capacity as service
-from cpbmonitor.services.results import GROUPS, cached
 
 WHITE = "#ffffff"
-
-
-@dataclass(frozen=True)
-class CapacityData:
-    """What the page shows for one cycle (cached)."""
-
-    cycle: int
-    needs: NeedsAnalysis
-    coverage: Coverage | None
-    demonstration: bool
 
 
 def score_classes() -> list[ScoreClass]:
@@ -46,27 +35,6 @@ def score_classes() -> list[ScoreClass]:
         ScoreClass(0.50, "#c8321f", WHITE, _("50 to 75 %")),
         ScoreClass(0.75, "#7f0000", WHITE, _("75 % or more")),
     ]
-
-
-def _compute(cycle: int, plan_id: str) -> CapacityData:
-    needs = service.stored_needs(cycle, compare=True)
-    records = service.stored_records()
-    try:
-        coverage = service.stored_coverage(cycle, plan_id, records=records, needs=needs)
-    except LookupError:  # a plan version without a Capacity-Building Action Plan
-        coverage = None
-    return CapacityData(cycle, needs, coverage, service.is_demonstration(records))
-
-
-def capacity_data(cycle: int) -> CapacityData:
-    plan_id = plan_version()
-    return cached(  # type: ignore[no-any-return]
-        "capacity",
-        lambda: _compute(cycle, plan_id),
-        cycle,
-        plan_id,
-        service.records_version(),
-    )
 
 
 def _chosen_cycle(request: HttpRequest, cycles: list[int]) -> int | None:
@@ -84,35 +52,41 @@ def capacity(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"cycles": cycles, "cycle": cycle, "groups": GROUPS}
     if cycle is not None:
         try:
-            data = capacity_data(cycle)
+            data = service.capacity_data(cycle, plan_version())
         except LookupError as error:  # e.g. an imported format without the needs question
             context["problem"] = str(error)
             return render(request, "portal/capacity.html", context)
-        context |= {
-            "data": data,
-            "needs_rows": _needs_rows(data.needs),
-            "reporting": [data.needs.reporting.get(group, 0) for group in GROUPS],
-        }
-        context |= contribution_context(load_plan(plan_version()))
-        context["assessment"] = [
-            (group, counts) for group, counts in data.needs.assessment().items()
-        ]
+        context |= _needs_context(data)
         if data.coverage is not None:
-            context |= {
-                "coverage": data.coverage,
-                "heatmap": _heatmap(data.coverage),
-                "classes": score_classes(),
-                "unreached": [
-                    {
-                        "government": party.government,
-                        "region": party.region,
-                        "codes": " ".join(sorted(party.unreached)),
-                        "reaching": party.reaching,
-                    }
-                    for party in data.coverage.unreached
-                ],
-            }
+            context |= _coverage_context(data.coverage)
     return render(request, "portal/capacity.html", context)
+
+
+def _needs_context(data: service.CapacityData) -> dict[str, Any]:
+    return {
+        "data": data,
+        "needs_rows": _needs_rows(data.needs),
+        "reporting": [data.needs.reporting.get(group, 0) for group in GROUPS],
+        "assessment": list(data.needs.assessment().items()),
+        **contribution_context(load_plan(plan_version())),
+    }
+
+
+def _coverage_context(coverage: Coverage) -> dict[str, Any]:
+    return {
+        "coverage": coverage,
+        "heatmap": _heatmap(coverage),
+        "classes": score_classes(),
+        "unreached": [
+            {
+                "government": party.government,
+                "region": party.region,
+                "codes": " ".join(sorted(party.unreached)),
+                "reaching": party.reaching,
+            }
+            for party in coverage.unreached
+        ],
+    }
 
 
 def _needs_rows(needs: NeedsAnalysis) -> list[dict[str, Any]]:

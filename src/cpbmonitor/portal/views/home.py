@@ -3,25 +3,26 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from cpbmonitor.core.indicators import GROUPS
 from cpbmonitor.portal.figures import status_chart
-from cpbmonitor.services import results
-from cpbmonitor.services import status as reporting
+from cpbmonitor.services import status
+from cpbmonitor.services.evaluation import current_evaluation, current_plan
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    plan = results.current_plan()
-    evaluation = results.evaluation(plan)
+    plan = current_plan()
+    evaluation = current_evaluation(plan)
     goals = [
-        (goal, [(ind, evaluation.indicator(ind.code)) for ind in goal.indicators])
+        (goal, [(i, evaluation and evaluation.indicator(i.code)) for i in goal.indicators])
         for goal in plan.goals()
     ]
-    cycle = reporting.current_cycle()
-    groups = reporting.by_group(reporting.status(cycle)) if cycle else []
+    cycle = status.current_cycle()
+    groups = status.by_group(status.status(cycle)) if cycle else []
     context = {
         "plan": plan,
         "evaluation": evaluation,
         "goals": goals,
-        "groups": results.GROUPS,
+        "groups": GROUPS,
         "cycle": cycle,
         "status_groups": groups,
         "status_chart": status_chart(groups, str(cycle.label)) if cycle else None,

@@ -10,20 +10,21 @@ from cpbmonitor.milestones.portal import milestone_table
 from cpbmonitor.portal import downloads
 from cpbmonitor.portal.contribution import contribution_context
 from cpbmonitor.portal.figures import indicator_chart
-from cpbmonitor.services import results
+from cpbmonitor.services.evaluation import current_evaluation, current_plan, indicator_method
 
 
 def indicator_or_404(code: str) -> Indicator:
     try:
-        return results.current_plan().indicator(code)
+        return current_plan().indicator(code)
     except KeyError:
         raise Http404(f"no indicator {code}") from None
 
 
 def indicator(request: HttpRequest, code: str) -> HttpResponse:
     item = indicator_or_404(code)
-    plan = results.current_plan()
-    result = results.evaluation(plan).indicator(code)
+    plan = current_plan()
+    evaluation = current_evaluation(plan)
+    result = evaluation.indicator(code) if evaluation else None
     goal = plan.goal_of(code)
     context = {
         "plan": plan,
@@ -32,7 +33,7 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         "objectives": [o for o in goal.objectives if o.code in item.objectives],
         "result": result,
         "chart": indicator_chart(result, "indicator-chart"),
-        "methodology": results.methodology(code),
+        "methodology": indicator_method(code, plan),
         "formats": downloads.FORMATS,
         "milestones": milestone_table(plan, [code]),  # milestones app
         **contribution_context(plan, code),
@@ -44,7 +45,8 @@ def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     item = indicator_or_404(code)
     if fmt not in downloads.FORMATS:
         raise Http404(f"no {fmt} download")
-    result = results.evaluation().indicator(code)
+    evaluation = current_evaluation()
+    result = evaluation.indicator(code) if evaluation else None
     content, content_type = downloads.render(fmt, item, result)
     response = HttpResponse(content, content_type=content_type)
     filename = f"cpb-indicator-{code.replace('(', '-').rstrip(')')}.{fmt}"

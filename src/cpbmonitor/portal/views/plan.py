@@ -10,7 +10,7 @@ from cpbmonitor.core.plan.crosswalk import KINDS, crosswalk_file, load_crosswalk
 from cpbmonitor.milestones.portal import goal_linkages, milestone_table
 from cpbmonitor.portal.diff import word_diff_html
 from cpbmonitor.portal.figures import indicator_chart
-from cpbmonitor.services import results
+from cpbmonitor.services.evaluation import current_evaluation, current_plan
 
 
 def plan_or_404(version: str) -> PlanVersion:
@@ -31,26 +31,26 @@ def comparisons() -> list[tuple[str, str]]:
 
 def versions(request: HttpRequest) -> HttpResponse:
     plans = [load_plan(version) for version in available_versions()]
-    context = {"plans": plans, "comparisons": comparisons(), "current": results.current_plan()}
+    context = {"plans": plans, "comparisons": comparisons(), "current": current_plan()}
     return render(request, "portal/plan_versions.html", context)
 
 
 def version(request: HttpRequest, version: str) -> HttpResponse:
     plan = plan_or_404(version)
-    context = {"plan": plan, "current": results.current_plan(), "comparisons": comparisons()}
+    context = {"plan": plan, "current": current_plan(), "comparisons": comparisons()}
     return render(request, "portal/plan_version.html", context)
 
 
 def goal(request: HttpRequest, code: str) -> HttpResponse:
-    plan = results.current_plan()
+    plan = current_plan()
     try:
         item = plan.goal(code)
     except KeyError:
         raise Http404(f"no goal {code}") from None
-    evaluation = results.evaluation(plan)
+    evaluation = current_evaluation(plan)
     indicators = []
     for indicator in item.indicators:
-        result = evaluation.indicator(indicator.code)
+        result = evaluation.indicator(indicator.code) if evaluation else None
         chart_id = "chart-" + indicator.code.replace(".", "-").replace("(", "-").rstrip(")")
         indicators.append((indicator, result, indicator_chart(result, chart_id)))
     context = {

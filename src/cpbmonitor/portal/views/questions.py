@@ -5,17 +5,18 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from cpbmonitor.core.indicators import GROUPS
 from cpbmonitor.national_reports.models import ReportingCycle
 from cpbmonitor.national_reports.models.cycles import UnknownCycle
 from cpbmonitor.portal.figures import question_chart
 from cpbmonitor.services import questions as analyzer
-from cpbmonitor.services.results import GROUPS
+from cpbmonitor.services.cycles import cycle as resolve_cycle
 from cpbmonitor.services.texts import published_analysis
 
 
 def cycle_or_404(name: str) -> ReportingCycle:
     try:
-        return ReportingCycle.objects.resolve(name)
+        return resolve_cycle(name)
     except UnknownCycle:
         raise Http404(f"no cycle {name}") from None
 
@@ -39,9 +40,8 @@ def cycle_questions(request: HttpRequest, cycle: str) -> HttpResponse:
 
 def question(request: HttpRequest, cycle: str, key: str) -> HttpResponse:
     item = cycle_or_404(cycle)
-    questionnaire = analyzer.questionnaire(item)
-    found = questionnaire.question(key) if questionnaire else None
-    if found is None or found not in analyzer.analysable(questionnaire):
+    found = analyzer.analysable_question(item, key)
+    if found is None:
         raise Http404(f"no question {key} in cycle {cycle}")
     analysis = analyzer.analyse(item, found)
     search = request.GET.get("q", "").strip()[:100]
@@ -51,9 +51,8 @@ def question(request: HttpRequest, cycle: str, key: str) -> HttpResponse:
         "question": found,
         "analysis": analysis,
         "groups": GROUPS,
-        "table": analyzer.table(analysis),
-        "answered": [analysis.current.answered.get(group, 0) for group in GROUPS],
-        "chart": question_chart(analysis) if analysis.current.options else None,
+        "answered": [analysis.current.respondents.get(group, 0) for group in GROUPS],
+        "chart": question_chart(found, analysis) if analysis.current.options else None,
         "written": written,
         "search": search,
         "texts": (written.search(search) if search else written.answers) if written else (),
