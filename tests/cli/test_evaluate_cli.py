@@ -124,8 +124,8 @@ def test_analyze_free_text_question_lists_texts_and_themes_by_region() -> None:
     result = run("analyze", "question", "Q008_a", "--cycle", "5", "-f", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    texts = {(t["party"], t["group"], t["language"]) for t in data["texts"]}
-    assert texts == {("br", "GRULAC", "es"), ("ng", "AFR", "en"), ("eu", "", "en")}
+    texts = {(t["party"], t["region"], t["language"]) for t in data["texts"]}
+    assert texts == {("br", "GRULAC", "es"), ("ng", "AFR", "en"), ("eu", None, "en")}
     world = data["groups"]["global"]
     assert world["parties"] == 3 and world["languages"] == {"en": 2, "es": 1}
     theme = world["themes"][0]
