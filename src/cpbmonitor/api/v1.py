@@ -11,6 +11,7 @@ from cpbmonitor.api import drafts, public
 from cpbmonitor.api import milestones as milestones_api
 from cpbmonitor.api import records as records_api
 from cpbmonitor.api import texts as texts_api
+from cpbmonitor.api import series as series_api
 from cpbmonitor.services.drafts import (
     Incomplete,
     InvalidAnswers,
@@ -29,6 +30,7 @@ api = NinjaAPI(
 )
 api.add_router("", public.router)
 api.add_router("", texts_api.router)
+api.add_router("", series_api.router)
 api.add_router("/drafts", drafts.router)
 api.add_router("/milestones", milestones_api.router)
 api.add_router("/records", records_api.router)

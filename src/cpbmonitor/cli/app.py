@@ -29,6 +29,7 @@ COMMAND_GROUPS: dict[str, str] = {
     "capacity": "cpbmonitor.cli.capacity",
     "run": "cpbmonitor.cli.run",
     "milestones": "cpbmonitor.cli.milestones",
+    "progress": "cpbmonitor.cli.progress",
 }
 """Group name -> module holding a ``typer.Typer`` called ``app``."""
 
