@@ -10,8 +10,8 @@ from cpbmonitor.api import capacity as capacity_api
 from cpbmonitor.api import drafts, public
 from cpbmonitor.api import milestones as milestones_api
 from cpbmonitor.api import records as records_api
-from cpbmonitor.api import texts as texts_api
 from cpbmonitor.api import series as series_api
+from cpbmonitor.api import texts as texts_api
 from cpbmonitor.services.drafts import (
     Incomplete,
     InvalidAnswers,

@@ -126,8 +126,8 @@ def evaluate_stored_series(
         plan,
         load_methodology(plan.id),
         infos,
-        party_records(),
-        report_records([c.number for c in infos]),
+        party_facts(),
+        report_facts([c.number for c in infos]),
         settings,
         records=stored_records(),
     )
