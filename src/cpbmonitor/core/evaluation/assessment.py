@@ -36,6 +36,9 @@ from cpbmonitor.core.indicators import (
     IndicatorMethod,
     Methodology,
 )
+from cpbmonitor.core.indicators.inputs import GLOBAL
+from cpbmonitor.core.indicators.series import Series
+from cpbmonitor.core.milestones.model import Milestone
 from cpbmonitor.core.plan.model import PlanVersion
 
 Status = Literal[
@@ -295,3 +298,137 @@ def shipped_crosswalk(evaluation: Evaluation) -> dict[str, str | None]:
             if other is not None and mapped.get(stem) is None:
                 mapped[stem] = other.rsplit("_", 1)[0]
     return mapped
+
+
+# -- from the engine's progress assessment --------------------------------------------------
+
+PROGRESS_STATUS: Mapping[str, Status] = {
+    "on-track": "on track",
+    "acceleration-needed": "progress, acceleration needed",
+    "regression": "no progress or regression",
+    "insufficient-data": "insufficient data",
+}
+PROGRESS_SOURCE = (
+    "the indicator engine's comparability of each change and its progress assessment "
+    "against the milestones, or the default targets at the end of the plan period"
+)
+PROGRESS_RULES = (
+    "Only comparable changes on enough data count. Each indicator is on track when its "
+    "value is on or above the straight line from the baseline to its milestone (or to "
+    "the default target at the end of the plan period); needs acceleration when it progressed "
+    "more slowly; and "
+    "shows no progress or regression otherwise. An objective or goal takes the status of "
+    "most of its indicators, by rules written as data.",
+)
+
+
+def series_of(evaluation: Evaluation) -> Series:
+    """The two-cycle series (baseline, cycle) of one evaluation: the engine's own figures,
+    without evaluating again."""
+    from cpbmonitor.core.indicators.series import Change as SeriesChange
+    from cpbmonitor.core.indicators.series import IndicatorSeries, Point, Series
+
+    if evaluation.baseline is None:
+        raise ValueError("a progress assessment needs a baseline")
+    then, now = evaluation.baseline.number, evaluation.cycle.number
+    indicators = []
+    for result in evaluation.indicators:
+        groups = {}
+        for group, g in result.groups.items():
+            change = SeriesChange(
+                then, now, g.change, g.status, g.comparability, g.comparability_reason
+            )
+            groups[group] = (
+                Point(
+                    then,
+                    g.baseline_numerator,
+                    g.baseline_denominator,
+                    g.baseline_value,
+                    g.baseline_few_data,
+                    None,
+                ),
+                Point(now, g.numerator, g.denominator, g.value, g.few_data, g.note, change, change),
+            )
+        indicators.append(
+            IndicatorSeries(
+                result.code, result.goal, result.text, result.unit, result.caveat, groups
+            )
+        )
+    cycles = (evaluation.baseline, evaluation.cycle)
+    return Series(evaluation.plan, cycles, evaluation.settings, tuple(indicators), (evaluation,))
+
+
+def _count_reasons(counts: Mapping[str, int], total: int) -> tuple[str, ...]:
+    """How many indicators were assessed, and how many are in each class (in the
+    document's language)."""
+    from cpbmonitor.core.evaluation.words import tr
+
+    assessed = total - counts.get("insufficient-data", 0)
+    parts = [tr("{assessed} of {total} indicators assessed").format(assessed=assessed, total=total)]
+    parts += [
+        f"{counts[k]} {tr(PROGRESS_STATUS[k])}"
+        for k in ("on-track", "acceleration-needed", "regression")
+        if counts.get(k)
+    ]
+    return (", ".join(parts),)
+
+
+def engine_assessment(
+    plan: PlanVersion,
+    methodology: Methodology,
+    evaluation: Evaluation,
+    milestones: Iterable[Milestone] = (),
+) -> Assessment:
+    """Comparability from the engine, and the status of each objective and goal, world
+    and regions, from the engine's progress assessment (``core.indicators.progress``):
+    the world's as the engine aggregates it; a region's by the same aggregation rules
+    over the region's indicator statuses."""
+    from cpbmonitor.core.indicators.progress import (
+        aggregate,
+        assess_indicator,
+        assess_progress,
+        shipped_progress_rules,
+    )
+
+    changes = interim_assessment(plan, methodology, evaluation).changes
+    series = series_of(evaluation)
+    marks = list(milestones)
+    rules = shipped_progress_rules()
+    progress = assess_progress(plan, series, marks, rules)
+    per_group = {
+        (p.indicator, p.group): p
+        for item in series.indicators
+        for group in GROUPS
+        if (p := assess_indicator(item, group, series, marks, rules.indicator)) is not None
+    }
+    statuses: dict[tuple[str, str], ProgressStatus] = {}
+    for goal in plan.goals():
+        units: list[tuple[str, Literal["objective", "goal"], str, list[str]]] = [
+            (
+                o.code,
+                "objective",
+                o.text,
+                [i.code for i in goal.indicators if o.code in i.objectives],
+            )
+            for o in goal.objectives
+        ]
+        units.append((goal.code, "goal", goal.title, [i.code for i in goal.indicators]))
+        for code, kind, title, codes in units:
+            for group in GROUPS:
+                members = [per_group[(c, group)] for c in codes if (c, group) in per_group]
+                found = aggregate(kind, code, title, members, rules)
+                if group == GLOBAL:
+                    world = progress.goal(code) if kind == "goal" else progress.objective(code)
+                    found = world
+                by = {s: [m.indicator for m in members if m.status == s] for s in PROGRESS_STATUS}
+                statuses[(code, group)] = ProgressStatus(
+                    code,
+                    kind,
+                    group,
+                    PROGRESS_STATUS[found.status],
+                    _count_reasons(found.counts, len(members)),
+                    tuple(by["on-track"] + by["acceleration-needed"]),
+                    (),
+                    tuple(by["regression"]),
+                )
+    return Assessment(changes, statuses, PROGRESS_SOURCE, PROGRESS_RULES)

@@ -7,7 +7,11 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from cpbmonitor.core.analysis import GoalChallenges, challenges, shipped_topics
-from cpbmonitor.core.evaluation.assessment import Assessment, interim_assessment
+from cpbmonitor.core.evaluation.assessment import (
+    Assessment,
+    engine_assessment,
+    interim_assessment,
+)
 from cpbmonitor.core.evaluation.inputs import ReportInputs
 from cpbmonitor.core.evaluation.model import Cell, CellKind, Number, Ref
 from cpbmonitor.core.evaluation.numbers import (
@@ -19,6 +23,7 @@ from cpbmonitor.core.evaluation.numbers import (
     number,
 )
 from cpbmonitor.core.indicators import GroupResult, IndicatorResult
+from cpbmonitor.core.milestones.model import Milestone
 
 T = TypeVar("T")
 
@@ -120,11 +125,28 @@ def assessment_of(inputs: ReportInputs) -> Assessment:
     """The inputs' assessment, or the interim one computed from the evaluation."""
     if inputs.assessment is not None:
         return inputs.assessment
-    return _memo(
-        inputs,
-        "assessment",
-        lambda: interim_assessment(inputs.plan, inputs.methodology, inputs.evaluation),
-    )
+    return _memo(inputs, "assessment", lambda: default_assessment(inputs))
+
+
+def default_assessment(inputs: ReportInputs) -> Assessment:
+    """The engine's progress assessment (against the inputs' milestones, or the default
+    2030 targets) when the evaluation has a baseline and comparability labels; the
+    interim rules otherwise."""
+    evaluation = inputs.evaluation
+    labelled = any(g.comparability is not None for g in evaluation.rows())
+    if evaluation.baseline is None or not labelled:
+        return interim_assessment(inputs.plan, inputs.methodology, evaluation)
+    marks = [
+        Milestone(
+            plan=inputs.plan.id,
+            indicator=m.indicator,
+            group=m.group,
+            target_value=m.target_value,
+            target_date=m.target_date,
+        )
+        for m in inputs.milestones or ()
+    ]
+    return engine_assessment(inputs.plan, inputs.methodology, evaluation, marks)
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from cpbmonitor.core.evaluation.sections.common import (
 )
 from cpbmonitor.core.evaluation.sections.front import summary_numbers
 from cpbmonitor.core.evaluation.templates import say
-from cpbmonitor.core.evaluation.words import tr
+from cpbmonitor.core.evaluation.words import FRENCH, tr
 from cpbmonitor.core.indicators import GLOBAL, GROUPS, REGIONS, IndicatorMethod, IndicatorResult
 from cpbmonitor.core.indicators.comparability import LABELS
 from cpbmonitor.core.plan.model import APPLIES_TO_LABELS, Goal
@@ -450,7 +450,10 @@ def _reasons(reasons: tuple[str, ...]) -> str:
         codes, _, word = reason.rpartition(" ")
         if reason.endswith("no change"):
             codes, word = reason[: -len(" no change")], "no change"
-        out.append(f"{codes} {tr(word)}" if word in words and codes else tr(reason))
+        if word in words and codes:
+            out.append(f"{codes} {tr(word)}")
+        else:  # a reason already in the document's language, or a known phrase
+            out.append(tr(reason) if reason in FRENCH else reason)
     return "; ".join(out)
 
 
