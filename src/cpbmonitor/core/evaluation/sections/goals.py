@@ -152,10 +152,7 @@ def indicator_rows(inputs: ReportInputs, result: IndicatorResult) -> list[tuple[
 def status_text(status: str | None, comparability: str | None) -> str:
     """The status of a change, with the kind of comparability when it is not counted."""
     if status == "not comparable" and comparability in LABELS:
-        label = LABELS[comparability]
-        if label == "not comparable":
-            return tr(label)
-        return f"{tr('not comparable')} ({tr(label)})"
+        return f"{tr('not comparable')} ({tr(LABELS[comparability])})"
     return tr(status) if status else DASH
 
 
