@@ -5,9 +5,10 @@
 Loads the demonstration data into a fresh temporary SQLite database (``CPB_DATA_DIR``
 in a temporary folder; the configured database is not touched), then times, with the
 median of ``--repeat`` runs: gathering the inputs from the database (evaluation,
-reporting status), building the document (sections, sentences, charts, checks), and
-writing each format. The target: the full document (gathering, building and the Word
-file) in under 10 s. PDF adds one LibreOffice conversion of the Word file.
+reporting status, capacity-building needs and contributions, Parties' texts), building
+the document (key messages, sections, sentences, charts, checks; English, then French),
+and writing each format. The target: the full document (gathering, building and the Word
+file) in under 5 s. PDF adds one LibreOffice conversion of the Word file.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-TARGET = 10.0
+TARGET = 5.0
 
 
 def prepare_database() -> None:
@@ -74,8 +76,10 @@ def main() -> None:
     print(f"demonstration data: {NationalReport.objects.count()} national reports")
     gather, inputs = timed(lambda: report_inputs("draft-2020", 5, 4), args.repeat)
     build, document = timed(lambda: build_document(inputs), args.repeat)
+    french = replace(inputs, language="fr")
+    build_fr, _ = timed(lambda: build_document(french), args.repeat)
     print(f"gather inputs from the database: {gather:6.2f} s")
-    print(f"build the document:              {build:6.2f} s")
+    print(f"build the document:              {build:6.2f} s (French: {build_fr:.2f} s)")
     seconds: dict[str, float] = {}
     for name, item in sorted(renderers().items()):
         if name == "pdf" and (args.no_pdf or item.missing()):

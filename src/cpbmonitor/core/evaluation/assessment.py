@@ -50,6 +50,7 @@ STATUSES: tuple[Status, ...] = (
     "no progress or regression",
     "insufficient data",
 )
+ChangeStatus = Literal["improved", "no change", "declined"]
 MIN_DENOMINATOR = 10
 """Fewer Parties (or records) than this in a group: insufficient data (issue 14's default)."""
 
@@ -65,7 +66,7 @@ class Change:
     """``same question``, ``crosswalked question``, ``same measure``, ``stand-in
     question``, ``not comparable``, ``insufficient data``, ``no change to compare``."""
     reason: str = ""
-    status: Literal["improved", "no change", "declined"] | None = None
+    status: ChangeStatus | None = None
     change: float | None = None
 
 
@@ -162,8 +163,12 @@ def comparability(
     return True, label, "the same question and options in both cycles"
 
 
-def _status(indicators: Iterable[str], changes: Mapping[tuple[str, str], Change], group: str):
-    up, same, down = [], [], []
+def _status(
+    indicators: Iterable[str], changes: Mapping[tuple[str, str], Change], group: str
+) -> tuple[Status, list[str], list[str], list[str]]:
+    up: list[str] = []
+    same: list[str] = []
+    down: list[str] = []
     for code in indicators:
         found = changes.get((code, group))
         if found is None or not found.comparable or found.status is None:
@@ -204,7 +209,7 @@ def statuses_of(
                     code,
                     kind,
                     group,
-                    status,  # type: ignore[arg-type]
+                    status,
                     _reasons(up, same, down),
                     tuple(up),
                     tuple(same),
@@ -228,7 +233,7 @@ def _engine_change(code: str, g: GroupResult) -> Change:
     if g.status == "insufficient data":
         label = "insufficient data"
     counted = g.status in COUNTED and g.change is not None
-    status = g.status if g.status in COUNTED else None
+    status: ChangeStatus | None = g.status if g.status in COUNTED else None  # type: ignore[assignment]
     return Change(
         code,
         g.group,
@@ -236,7 +241,7 @@ def _engine_change(code: str, g: GroupResult) -> Change:
         label,
         g.comparability_reason or "",
         status,
-        g.change,  # type: ignore[arg-type]
+        g.change,
     )
 
 
@@ -271,8 +276,9 @@ def interim_assessment(
                 reason = f"fewer than {MIN_DENOMINATOR} Parties or records"
             if g.change is None:
                 comparable = False
+            counted: ChangeStatus | None = g.status if g.status in COUNTED else None  # type: ignore[assignment]
             changes[(result.code, group)] = Change(
-                result.code, group, comparable, label, reason, g.status, g.change
+                result.code, group, comparable, label, reason, counted, g.change
             )
     source = ENGINE_SOURCE if engine else INTERIM_SOURCE
     return Assessment(changes, statuses_of(plan, changes), source, INTERIM_RULES)

@@ -10,6 +10,7 @@ annex is set in landscape."""
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
@@ -322,15 +323,14 @@ def table_xml(block: Table, widths: list[int]) -> str:
 
 
 def _row_xml(
-    cells: tuple[Cell, ...] | tuple[str, ...],
+    cells: Sequence[Cell | str],
     twips: list[int],
     header: bool = False,
     merge: str | None = None,
 ) -> str:
     parts = []
     for column, (cell, width) in enumerate(zip(cells, twips, strict=True)):
-        text = cell if isinstance(cell, str) else cell.text
-        kind = "text" if isinstance(cell, str) else cell.kind
+        text, kind = (cell, "text") if isinstance(cell, str) else (cell.text, cell.kind)
         properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
         if column == 0 and merge is not None:
             properties += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any
 from xml.sax.saxutils import escape
 
 from docx.document import Document as Docx
@@ -111,7 +112,7 @@ def seq_field(para: Paragraph, name: str, value: int) -> None:
     para._p.append(field)
 
 
-def _field_char(kind: str) -> OxmlElement:
+def _field_char(kind: str) -> Any:
     run = OxmlElement("w:r")
     char = OxmlElement("w:fldChar")
     char.set(qn("w:fldCharType"), kind)

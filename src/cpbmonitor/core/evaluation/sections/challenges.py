@@ -83,7 +83,7 @@ def goal_sentence(inputs: ReportInputs, found: Challenges, goal: str) -> Sentenc
     if not naming.value:
         return say("challenges.goal.none", writing=writing)
     top = found.goals[goal].topics[0]
-    if int(naming.value) < FEW * int(writing.value):
+    if found.goals[goal].naming.get(GLOBAL, 0) < FEW * found.writing.get(GLOBAL, 0):
         return say("challenges.goal.few", naming=naming, writing=writing, ordinal=cycle)
     return say(
         "challenges.goal",

@@ -4,6 +4,7 @@ comparability of the changes; then the draft recommendations that the rules of
 
 from __future__ import annotations
 
+from cpbmonitor.core.evaluation.assessment import Status
 from cpbmonitor.core.evaluation.inputs import ReportInputs
 from cpbmonitor.core.evaluation.model import (
     Block,
@@ -33,16 +34,14 @@ DRAFT = (
 
 
 def progress_sentence(inputs: ReportInputs) -> Sentence:
-    counts = {
-        key: status_count(inputs, status, GLOBAL)
-        for key, status in (
-            ("on_track", "on track"),
-            ("acceleration", "progress, acceleration needed"),
-            ("off_track", "no progress or regression"),
-            ("insufficient", "insufficient data"),
-        )
-    }
-    return say("conclusion.progress", goals=goals_number(inputs), **counts)  # type: ignore[arg-type]
+    pairs: tuple[tuple[str, Status], ...] = (
+        ("on_track", "on track"),
+        ("acceleration", "progress, acceleration needed"),
+        ("off_track", "no progress or regression"),
+        ("insufficient", "insufficient data"),
+    )
+    counts: dict[str, Number | str] = {k: status_count(inputs, s, GLOBAL) for k, s in pairs}
+    return say("conclusion.progress", goals=goals_number(inputs), **counts)
 
 
 def needs_sentence(inputs: ReportInputs) -> Sentence | None:

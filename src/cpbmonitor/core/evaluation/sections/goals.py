@@ -151,7 +151,7 @@ def indicator_rows(inputs: ReportInputs, result: IndicatorResult) -> list[tuple[
 
 def status_text(status: str | None, comparability: str | None) -> str:
     """The status of a change, with the kind of comparability when it is not counted."""
-    if status == "not comparable" and comparability in LABELS:
+    if status == "not comparable" and comparability is not None and comparability in LABELS:
         return f"{tr('not comparable')} ({tr(LABELS[comparability])})"
     return tr(status) if status else DASH
 

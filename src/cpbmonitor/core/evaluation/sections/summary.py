@@ -118,7 +118,10 @@ def goals_message(status: Status, names: dict[str, str]) -> MessageMaker:
         if name is None:
             return None
         fields: dict[str, Number | str] = {"count": count}
-        text_fields = {"codes": join_words(codes), "goals": goals_number(inputs)}
+        text_fields: dict[str, Number | str] = {
+            "codes": join_words(codes),
+            "goals": goals_number(inputs),
+        }
         from cpbmonitor.core.evaluation.templates import TEMPLATES, fields_of
 
         wanted = set(fields_of(TEMPLATES[name]))
@@ -146,13 +149,13 @@ def largest_change(direction: str) -> MessageMaker:
     def make(inputs: ReportInputs) -> Message | None:
         assessment = assessment_of(inputs)
         found = [
-            (change.change, result)
+            (found_change.change, result)
             for result in inputs.evaluation.indicators
             if result.unit != "count"
-            and (change := assessment.change(result.code)) is not None
-            and change.comparable
-            and change.change is not None
-            and change.status == direction
+            and (found_change := assessment.change(result.code)) is not None
+            and found_change.comparable
+            and found_change.change is not None
+            and found_change.status == direction
         ]
         if not found:
             return None
