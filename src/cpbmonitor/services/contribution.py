@@ -12,7 +12,7 @@ from cpbmonitor.core.capacity.reach import Period
 from cpbmonitor.core.indicators import Evaluation
 from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.plan.needs import load_needs_coverage
-from cpbmonitor.core.records import CapacityActivity
+from cpbmonitor.core.records import CapacityActivity, RecordSet
 from cpbmonitor.services.capacity import stored_records
 from cpbmonitor.services.evaluation import evaluate_stored, party_facts
 
@@ -26,7 +26,11 @@ def period_of(evaluation: Evaluation) -> Period | None:
 
 
 def stored_contributions(
-    plan_id: str, cycle: int, baseline: int | None, evaluation: Evaluation | None = None
+    plan_id: str,
+    cycle: int,
+    baseline: int | None,
+    evaluation: Evaluation | None = None,
+    records: RecordSet | None = None,
 ) -> list[Contribution]:
     """The comparison for every binary indicator of ``plan_id`` linked to a key area
     (empty without a baseline or an Action Plan)."""
@@ -35,7 +39,7 @@ def stored_contributions(
     period = period_of(evaluation)
     if period is None or not plan.has_capacity_building:
         return []
-    activities = stored_records().all(CapacityActivity)
+    activities = (records if records is not None else stored_records()).all(CapacityActivity)
     region_of = {p.government: p.region for p in party_facts()}
     return contributions(plan, evaluation, activities, load_needs_coverage(plan), region_of, period)
 

@@ -44,6 +44,7 @@ from cpbmonitor.core.indicators import Evaluation, Settings, load_methodology
 from cpbmonitor.core.milestones import MilestoneAssessment, assess_milestones
 from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.plan.linkages import GoalLink, goal_links
+from cpbmonitor.core.records import RecordSet
 from cpbmonitor.national_reports.models import NationalReport
 from cpbmonitor.services import capacity
 from cpbmonitor.services.evaluation import evaluate_stored
@@ -85,7 +86,9 @@ def latest_submission(number: int | None) -> dt.date | None:
 # -- the optional inputs --------------------------------------------------------------------
 
 
-def stored_capacity(plan: PlanVersion, cycle: int) -> Needs | None:
+def stored_capacity(
+    plan: PlanVersion, cycle: int, records: RecordSet | None = None
+) -> Needs | None:
     """The needs of ``cycle`` with their coverage by ``plan`` (needs alone when the plan
     has no Action Plan); ``None`` when the cycle's format has no known needs question."""
     try:
@@ -94,7 +97,7 @@ def stored_capacity(plan: PlanVersion, cycle: int) -> Needs | None:
         return None
     if not plan.has_capacity_building:
         return needs_of(needs, unmapped=UNMAPPED.format(plan=plan.id))
-    coverage = capacity.stored_coverage(cycle, plan.id, needs=needs)
+    coverage = capacity.stored_coverage(cycle, plan.id, needs=needs, records=records)
     return needs_of(needs, coverage)
 
 
@@ -160,13 +163,14 @@ def optional_inputs(plan: PlanVersion, evaluation: Evaluation, stored: bool) -> 
 
     texts, note = stored_challenge_texts(evaluation)
     baseline = evaluation.baseline.number if evaluation.baseline else None
+    records = capacity.stored_records()  # read once for the coverage and the contribution
     return OptionalInputs(
-        stored_capacity(plan, evaluation.cycle.number),
+        stored_capacity(plan, evaluation.cycle.number, records),
         stored_milestones(plan, evaluation),
         plan_linkages(plan),
         texts,
         note,
-        stored_contributions(plan.id, evaluation.cycle.number, baseline, evaluation),
+        stored_contributions(plan.id, evaluation.cycle.number, baseline, evaluation, records),
     )
 
 
