@@ -34,7 +34,7 @@ from cpbmonitor.core.evaluation.sections.common import (
     indicator_number,
     number_cell,
 )
-from cpbmonitor.core.evaluation.templates import say
+from cpbmonitor.core.evaluation.templates import TEMPLATES, fields_of, say
 from cpbmonitor.core.evaluation.words import tr
 from cpbmonitor.core.indicators import GLOBAL, GROUPS, REGIONS
 
@@ -122,8 +122,6 @@ def goals_message(status: Status, names: dict[str, str]) -> MessageMaker:
             "codes": join_words(codes),
             "goals": goals_number(inputs),
         }
-        from cpbmonitor.core.evaluation.templates import TEMPLATES, fields_of
-
         wanted = set(fields_of(TEMPLATES[name]))
         fields |= {k: v for k, v in text_fields.items() if k in wanted}
         return Message(say(name, **fields), STATUS_TABLE)
