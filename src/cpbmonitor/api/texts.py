@@ -53,8 +53,9 @@ class QuestionTextsOut(Schema):
 @router.get("/cycles/{cycle}/questions/{key}/texts", response=QuestionTextsOut)
 def question_texts(request: HttpRequest, cycle: str, key: str, q: str = "") -> dict:
     """The texts Parties wrote for question ``key`` (answers to a free-text question and
-    additional information given with options), published reports only; ``q`` keeps
-    the texts holding every word of it (case and accents ignored)."""
+    additional information given with options; none for a question that takes no text),
+    published reports only; ``q`` keeps the texts holding every word of it (case and
+    accents ignored)."""
     from cpbmonitor.services import questions
     from cpbmonitor.services.texts import published_analysis
 
@@ -64,6 +65,6 @@ def question_texts(request: HttpRequest, cycle: str, key: str, q: str = "") -> d
         raise Http404(str(error)) from None
     questionnaire = questions.questionnaire(item)
     question = questionnaire.question(key) if questionnaire else None
-    if question is None or item.number is None or not questions.takes_text(question):
-        raise Http404(f"question {key} of cycle {cycle} takes no text")
+    if question is None or item.number is None:
+        raise Http404(f"no question {key} in cycle {cycle}")
     return published_analysis(key, item.number).as_dict(q.strip()[:100])

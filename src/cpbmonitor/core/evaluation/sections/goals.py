@@ -42,7 +42,7 @@ from cpbmonitor.core.evaluation.sections.common import (
     regions_with,
 )
 from cpbmonitor.core.evaluation.sections.front import summary_numbers
-from cpbmonitor.core.evaluation.templates import say
+from cpbmonitor.core.evaluation.templates import TEMPLATES, fields_of, say
 from cpbmonitor.core.evaluation.words import FRENCH, tr
 from cpbmonitor.core.indicators import GLOBAL, GROUPS, REGIONS, IndicatorMethod, IndicatorResult
 from cpbmonitor.core.indicators.comparability import LABELS
@@ -190,14 +190,16 @@ def value_sentence(inputs: ReportInputs, result: IndicatorResult) -> Sentence | 
         )
     entry = inputs.methodology.entry(result.code)
     population = population_words(entry, result.population, inputs.cycle)
-    return say(
-        value_template(result),
-        code=result.code,
-        denominator=n["denominator"],
-        population=population,
-        numerator=n["numerator"],
-        value=n["value"],
-    )
+    name = value_template(result)
+    fields: dict[str, Number | str] = {
+        "code": result.code,
+        "denominator": n["denominator"],
+        "population": population,
+        "numerator": n["numerator"],
+        "value": n["value"],
+    }
+    wanted = set(fields_of(TEMPLATES[name]))  # "all" needs no numerator: it is the whole
+    return say(name, **{k: v for k, v in fields.items() if k in wanted})
 
 
 TREND = {"improved": "up", "declined": "down", "no change": "same"}
