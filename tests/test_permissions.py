@@ -66,6 +66,7 @@ TABLE = [
     ("api cycles", "/cycles", "get", None, None, EVERYONE),
     ("api analysis", "/cycles/5/questions/Q007/analysis", "get", None, None, EVERYONE),
     ("api table", "/tables/records?type=decision", "get", None, None, EVERYONE),
+    ("api texts", "/cycles/5/questions/Q007/texts", "get", None, None, EVERYONE),
     ("api reports", "/reports", "get", None, None, EVERYONE),
     ("api published report", "/reports/{published}", "get", None, None, EVERYONE),
     ("api unpublished report", "/reports/{unpublished}", "get", None, None, SECRETARIAT),
@@ -99,6 +100,10 @@ TABLE = [
     ("api capacity needs", "/capacity/needs?cycle=4", "get", None, None, EVERYONE),
     ("api capacity coverage", "/capacity/coverage?cycle=4", "get", None, None, EVERYONE),
     ("api capacity gaps", "/capacity/gaps?cycle=4", "get", None, None, EVERYONE),
+    ("api contribution", "/capacity/contribution", "get", None, None, EVERYONE),
+    # the series and progress reads of issue 14 (branch overtime), public like the results
+    ("api series", "/plans/draft-2020/series", "get", None, None, EVERYONE),
+    ("api progress", "/plans/draft-2020/progress", "get", None, None, EVERYONE),
 ]
 
 

@@ -252,3 +252,33 @@ def test_an_answer_to_a_disabled_question_is_refused_naming_the_condition(
     )
     assert unknown.status_code == 422
     assert unknown.json()["problems"][0]["code"] == "unknown-question"
+
+
+def test_question_texts_of_published_reports_with_themes_and_search(client, world):
+    """Two published fifth reports write about public awareness (Q008_a of the tiny
+    format), an unpublished one too; the search keeps the text holding the words."""
+    from cpbmonitor.national_reports.models import Answer, ReportingCycle
+
+    cycle = ReportingCycle.objects.get(name="5")
+    texts = {
+        "br": ("Public awareness campaigns in rural areas.", "published"),
+        "ng": ("Public awareness surveys each year.", "published"),
+        "eu": ("Public awareness is a draft.", "submitted"),
+    }
+    for code, (text, status) in texts.items():
+        report = make_report(Party.objects.get(iso2=code), cycle, status=status)
+        Answer.objects.create(report=report, question="Q008_a", text=text, language="en")
+    response = client.get(f"{API}/cycles/5/questions/Q008_a/texts")
+    assert response.status_code == 200, response.content
+    data = response.json()
+    assert [(t["party"], t["region"]) for t in data["texts"]] == [("br", "GRULAC"), ("ng", "AFR")]
+    theme = data["groups"]["global"]["themes"][0]
+    assert (theme["theme"], theme["parties"], theme["governments"]) == (
+        "public awareness",
+        2,
+        ["br", "ng"],
+    )
+    found = client.get(f"{API}/cycles/5/questions/Q008_a/texts?q=RURAL").json()
+    assert [t["party"] for t in found["texts"]] == ["br"]
+    assert client.get(f"{API}/cycles/5/questions/Q007/texts").json()["texts"] == []
+    assert client.get(f"{API}/cycles/5/questions/Q999/texts").status_code == 404

@@ -121,3 +121,14 @@ def test_openapi_describes_the_capacity_endpoints(client, db):
         "without_activity",
         "unreached_parties",
     }
+
+
+def test_contribution_is_the_cli_json_with_its_caveat(client, tiny):
+    data = get(client, "/contribution?cycle=5&baseline=4")
+    assert data == cli_json("contribution", "--cycle", "5", "--baseline", "4")
+    assert "association, not attribution" in data["caveat"]
+    rows = {row["indicator"]: row for row in data["rows"]}
+    # a2 (regional AFR, key area A.6-A.8 (3)) and a5 (regional GRULAC, A.7 (iii)) serve
+    # A.6 to A.8 in the period after the fourth deadline; nothing targeted serves A.5
+    assert rows["A.8(d)"]["activities"] == 2 and rows["A.5(a)"]["activities"] == 0
+    assert set(rows) >= {"A.1(a)", "B.4(d)"} and "A.11(a)" not in rows

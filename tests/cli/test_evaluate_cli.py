@@ -99,3 +99,43 @@ def test_demonstration_data_are_announced(world: None, tmp_path: Path) -> None:
     result = run("evaluate", "-f", "csv")
     assert result.exit_code == 0
     assert "Demonstration data: generated, not real national reports." in result.output
+
+
+@pytest.fixture
+def written(world: None, tmp_path: Path) -> None:
+    """Fifth reports with a free-text answer to Q008_a: br in Spanish, ng and eu in English
+    (both about public awareness), ar (a non-Party) left out."""
+    texts = {
+        "br": {"es": "La baja sensibilización del público sigue siendo el principal desafío."},
+        "ng": {"en": "Public awareness campaigns reached few rural communities."},
+        "eu": {"en": "Public awareness surveys were run in every member State."},
+        "ar": {"en": "Public awareness is not measured here."},
+    }
+    files = [
+        write(tmp_path / f"{gov}.json", document(gov, answers={"Q008_a": text}))
+        for gov, text in texts.items()
+    ]
+    result = run("import", "reports", *map(str, files))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.usefixtures("written")
+def test_analyze_free_text_question_lists_texts_and_themes_by_region() -> None:
+    result = run("analyze", "question", "Q008_a", "--cycle", "5", "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    texts = {(t["party"], t["region"], t["language"]) for t in data["texts"]}
+    assert texts == {("br", "GRULAC", "es"), ("ng", "AFR", "en"), ("eu", None, "en")}
+    world = data["groups"]["global"]
+    assert world["parties"] == 3 and world["languages"] == {"en": 2, "es": 1}
+    theme = world["themes"][0]
+    assert (theme["theme"], theme["parties"], theme["governments"]) == (
+        "public awareness",
+        2,
+        ["eu", "ng"],
+    )
+    assert data["groups"]["AFR"]["themes"] == []  # one Party is no recurrent theme
+    table = run("analyze", "question", "Q008_a", "--cycle", "5")
+    assert table.exit_code == 0 and "few rural communities" in table.output
+    found = run("analyze", "question", "Q008_a", "--cycle", "5", "--search", "RURAL", "-f", "json")
+    assert [t["party"] for t in json.loads(found.output)["texts"]] == ["ng"]

@@ -134,3 +134,19 @@ def test_a_format_without_the_needs_question_is_explained(client, world) -> None
     html = page(client)
     assert "The needs of cycle 5 cannot be analysed:" in html
     assert "cpbNationalReport5 question Q123 has no option 68250AA6" in html
+
+
+def test_contribution_of_capacity_building_with_its_caveat(client, tiny) -> None:
+    from cpbmonitor.core.plan import load_plan
+    from cpbmonitor.services.contribution import page_contributions
+
+    html = page(client)
+    assert "Contribution of capacity-building" in html
+    assert "association, not attribution" in html
+    shown = [c for c in page_contributions(load_plan("draft-2020")) if c.reached.parties]
+    assert shown and all(f'href="/indicators/{c.indicator}/"' in html for c in shown)
+    french = page(client, "/fr/capacity/")
+    assert "Contribution du renforcement des capacités" in french
+    assert "non une attribution" in french
+    indicator = client.get(f"/indicators/{shown[0].indicator}/").content.decode()
+    assert "Contribution of capacity-building" in indicator

@@ -346,6 +346,30 @@ def test_question_page_without_a_previous_cycle(client, db):
     assert "100.0\u00a0%" in page
 
 
+def test_question_page_shows_what_parties_wrote(client, world):
+    """Free text of the shipped fifth format (Q176): two published reports name public
+    awareness, one in French; the page lists them by Party with the theme, and searches."""
+    from cpbmonitor.national_reports.models import Answer, NationalReport
+
+    texts = {
+        "br": ("en", "Public awareness is low. Training <b>requested</b>."),
+        "ng": ("en", "Public awareness campaigns reached few people."),
+        "jp": ("fr", "La sensibilisation du public reste faible dans les campagnes."),
+    }
+    for report in NationalReport.objects.filter(cycle=world["cycles"][1]):
+        language, written = texts.get(report.government.iso2, ("", ""))
+        if written:
+            Answer.objects.create(report=report, question="Q176", text=written, language=language)
+    page = text(client.get("/questions/5/Q176/"))
+    assert "What Parties wrote" in page and "3 texts from published reports." in page
+    assert "public awareness" in page  # the recurrent theme of br and ng
+    assert "&lt;b&gt;requested&lt;/b&gt;" in page  # escaped, never markup
+    found = text(client.get("/questions/5/Q176/?q=campagnes"))
+    assert (
+        "La sensibilisation du public" in found and "few people" not in found.split("texts-list")[1]
+    )
+
+
 def test_cycle_without_number_has_no_analyzer(client, db):
     import datetime as dt
 

@@ -183,3 +183,45 @@ def gaps(
         return _invalid(error)
     _label(response)
     return rows_of.gaps_data(found)
+
+
+class ContributionOut(Schema):
+    indicator: str
+    goal: str
+    activities: int = Field(description="Targeted activities serving the goal in the period.")
+    reached_parties: int = Field(description="Parties reached, with a result in both cycles.")
+    reached_baseline: float | None
+    reached_current: float | None
+    reached_change: float | None = Field(description="Points, baseline to cycle.")
+    not_reached_parties: int
+    not_reached_baseline: float | None
+    not_reached_current: float | None
+    not_reached_change: float | None
+    difference: float | None = Field(description="Change among reached minus the others.")
+
+
+class ContributionsOut(Schema):
+    caveat: str
+    rows: list[ContributionOut]
+
+
+@router.get("/contribution", response={200: ContributionsOut, **ERRORS})
+def contribution(
+    request: HttpRequest,
+    response: HttpResponse,
+    plan: str = PLAN,
+    cycle: int = CYCLE,
+    baseline: int = Query(4, description="The baseline cycle."),
+) -> Any:
+    """For each indicator linked to a key area of the Action Plan: its change among the
+    Parties reached by targeted capacity-building activities serving its goal, against
+    the Parties not reached, with counts; an association, not attribution (``caveat``);
+    as ``cpb capacity contribution --format json``."""
+    from cpbmonitor.core.capacity.contribution import CAVEAT, contribution_row
+    from cpbmonitor.services.contribution import cached_contributions
+
+    if plan not in available_versions():
+        raise HttpError(404, f"no plan version {plan!r}")
+    found = _call(lambda: cached_contributions(plan, cycle, baseline))
+    _label(response)
+    return {"caveat": CAVEAT, "rows": [contribution_row(c) for c in found]}

@@ -15,6 +15,7 @@ from cpbmonitor.api import milestones as milestones_api
 from cpbmonitor.api import records as records_api
 from cpbmonitor.api import sdmx as sdmx_api
 from cpbmonitor.api import series as series_api
+from cpbmonitor.api import texts as texts_api
 from cpbmonitor.services.drafts import (
     Incomplete,
     InvalidAnswers,
@@ -55,6 +56,7 @@ def index(request: HttpRequest) -> dict[str, Any]:
 
 api.add_router("", public.router)
 api.add_router("", sdmx_api.router)
+api.add_router("", texts_api.router)
 api.add_router("", series_api.router)
 api.add_router("/drafts", drafts.router)
 api.add_router("/milestones", milestones_api.router)

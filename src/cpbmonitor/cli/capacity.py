@@ -224,6 +224,31 @@ def _gap_sheet(kind: str, items: list[dict[str, Any]], title: str = "") -> Table
     return Table.of(columns, items, title=title or f"{rows_of.GAP_KINDS[kind]}: {len(items)}")
 
 
+@app.command("contribution")
+def contribution(
+    plan_id: str = PLAN,
+    cycle: int = CYCLE,
+    baseline: int = typer.Option(4, "--baseline", "-b", help="The baseline cycle."),
+    fmt: CapacityFormat = FORMAT,
+    output: Path = OUTPUT,
+) -> None:
+    """For each indicator linked to a key area: its change among the Parties reached by
+    targeted activities serving its goal, against the others, with counts. An
+    association, not attribution."""
+    use_database()
+    from cpbmonitor.core.capacity.contribution import CAVEAT, ROW_FIELDS, contribution_row
+    from cpbmonitor.services.contribution import stored_contributions
+
+    try:
+        found = stored_contributions(plan_id, cycle, baseline)
+    except LookupError as error:
+        fail(str(error.args[0]) if error.args else "not found")
+    rows = [contribution_row(c) for c in found]
+    err_console.print(CAVEAT, highlight=False)
+    sheet = Table.of(ROW_FIELDS, rows, notices=[CAVEAT], title="Contribution of capacity-building")
+    _write(fmt, output, [sheet], json_data={"caveat": CAVEAT, "rows": rows})
+
+
 @app.command("match")
 def match(
     party: str = typer.Option(None, "--party", help="ISO code of a Party, e.g. br."),

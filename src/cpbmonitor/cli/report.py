@@ -14,6 +14,7 @@ from cpbmonitor import conf
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import err_console, fail, progress_bar
 from cpbmonitor.core.evaluation import Renderer, RendererError, renderer_for_path, section_count
+from cpbmonitor.core.evaluation.numbers import LANGUAGES
 
 app = typer.Typer(help="Documents generated from the data.", no_args_is_help=True)
 
@@ -35,12 +36,15 @@ def evaluation(
     threshold: float = typer.Option(
         conf.default("CPB_CHANGE_THRESHOLD"), help="Change in points that counts as a change."
     ),
+    language: str = typer.Option("en", "--language", "-l", help="Language: en or fr."),
 ) -> None:
     """The evaluation of a plan version: reporting, every goal with its table, chart,
     findings and linkages, the stored capacity-building needs with their coverage and
     gaps, the stored milestones with their status, and the methodology of every
     indicator. Labelled as demonstration data when any of the data used is."""
     renderer = pick_renderer(output)
+    if language not in LANGUAGES:
+        fail(f"no document language {language!r}: use {' or '.join(LANGUAGES)}")
     use_database()
     from cpbmonitor.core.indicators import Settings
     from cpbmonitor.core.plan import PlanDataError
@@ -56,6 +60,7 @@ def evaluation(
                 baseline,
                 Settings(threshold),
                 tick=lambda key: progress.update(task, advance=1, description=key),
+                language=language,
             )
             progress.update(task, description=f"writing {renderer.name}")
             content = renderer.write(document)

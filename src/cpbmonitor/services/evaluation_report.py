@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from django.db.models import Max
 
+from cpbmonitor.core.analysis import TextAnswer
+from cpbmonitor.core.capacity.contribution import Contribution
 from cpbmonitor.core.evaluation import (
     DEMONSTRATION_INPUTS,
     CycleReporting,
@@ -42,6 +44,7 @@ from cpbmonitor.core.indicators import Evaluation, Settings, load_methodology
 from cpbmonitor.core.milestones import MilestoneAssessment, assess_milestones
 from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.plan.linkages import GoalLink, goal_links
+from cpbmonitor.core.records import RecordSet
 from cpbmonitor.national_reports.models import NationalReport
 from cpbmonitor.services import capacity
 from cpbmonitor.services.evaluation import evaluate_stored
@@ -83,7 +86,9 @@ def latest_submission(number: int | None) -> dt.date | None:
 # -- the optional inputs --------------------------------------------------------------------
 
 
-def stored_capacity(plan: PlanVersion, cycle: int) -> Needs | None:
+def stored_capacity(
+    plan: PlanVersion, cycle: int, records: RecordSet | None = None
+) -> Needs | None:
     """The needs of ``cycle`` with their coverage by ``plan`` (needs alone when the plan
     has no Action Plan); ``None`` when the cycle's format has no known needs question."""
     try:
@@ -92,7 +97,7 @@ def stored_capacity(plan: PlanVersion, cycle: int) -> Needs | None:
         return None
     if not plan.has_capacity_building:
         return needs_of(needs, unmapped=UNMAPPED.format(plan=plan.id))
-    coverage = capacity.stored_coverage(cycle, plan.id, needs=needs)
+    coverage = capacity.stored_coverage(cycle, plan.id, needs=needs, records=records)
     return needs_of(needs, coverage)
 
 
@@ -116,11 +121,30 @@ def records_are_demonstration() -> bool:
     return Record.objects.demonstration().exists()
 
 
+def stored_challenge_texts(evaluation: Evaluation) -> tuple[list[TextAnswer], str]:
+    """What Parties wrote in their published reports of the cycle in answer to the
+    questions on challenges and needs (``core/analysis/data/challenge-topics.yaml``),
+    and a note naming those questions."""
+    from cpbmonitor.core.analysis import shipped_topics
+    from cpbmonitor.services.texts import stored_texts
+
+    keys = shipped_topics().questions.get(evaluation.cycle.schema, [])
+    if not keys:
+        return [], ""
+    texts = stored_texts(keys, evaluation.cycle.number, published_only=True)
+    numbers = ", ".join(k.removeprefix("Q").lstrip("0") for k in keys)
+    note = f"Free-text answers to questions {numbers} of the published national reports"
+    return texts, note
+
+
 @dataclass(frozen=True)
 class OptionalInputs:
     capacity: Needs | None
     milestones: list[MilestoneAssessment] | None
     linkages: list[GoalLink] | None
+    texts: list[TextAnswer] | None = None
+    texts_source: str = ""
+    contributions: list[Contribution] | None = None
 
     def made_up(self) -> tuple[str, ...]:
         """Which of the inputs used are demonstration data."""
@@ -135,10 +159,18 @@ class OptionalInputs:
 def optional_inputs(plan: PlanVersion, evaluation: Evaluation, stored: bool) -> OptionalInputs:
     if not stored:
         return OptionalInputs(None, None, None)
+    from cpbmonitor.services.contribution import stored_contributions
+
+    texts, note = stored_challenge_texts(evaluation)
+    baseline = evaluation.baseline.number if evaluation.baseline else None
+    records = capacity.stored_records()  # read once for the coverage and the contribution
     return OptionalInputs(
-        stored_capacity(plan, evaluation.cycle.number),
+        stored_capacity(plan, evaluation.cycle.number, records),
         stored_milestones(plan, evaluation),
         plan_linkages(plan),
+        texts,
+        note,
+        stored_contributions(plan.id, evaluation.cycle.number, baseline, evaluation, records),
     )
 
 
@@ -164,6 +196,7 @@ def report_inputs(
     *,
     generated_on: dt.date | None = None,
     optional: bool = True,
+    language: str = "en",
 ) -> ReportInputs:
     """Everything the evaluation report of ``plan_id`` (``cycle`` against ``baseline``)
     is built from, read from the database; ``optional=False`` leaves out capacity-building,
@@ -189,6 +222,10 @@ def report_inputs(
         capacity=extra.capacity,
         milestones=extra.milestones,
         linkages=extra.linkages,
+        language=language,
+        texts=extra.texts,
+        texts_source=extra.texts_source,
+        contributions=extra.contributions,
     )
 
 
@@ -198,9 +235,11 @@ def evaluation_document(
     baseline: int | None,
     settings: Settings | None = None,
     tick: Callable[[str], None] | None = None,
+    language: str = "en",
 ) -> Document:
-    """The evaluation report of the stored data, built and checked."""
-    inputs = report_inputs(plan_id, cycle, baseline, settings)
+    """The evaluation report of the stored data in ``language`` (``en``, ``fr``), built
+    and checked."""
+    inputs = report_inputs(plan_id, cycle, baseline, settings, language=language)
     if tick is not None:
         tick("data")
     return build_document(inputs, tick)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from cpbmonitor.core.formats import SHIPPED_SCHEMAS, FormatError, Questionnaire
-from cpbmonitor.core.formats.model import CHOICE_TYPES, Question
+from cpbmonitor.core.formats.model import CHOICE_TYPES, TEXT_TYPES, Question
 from cpbmonitor.core.indicators import IndicatorMethod, QuestionAnalysis, rules
 from cpbmonitor.national_reports.models import ReportingCycle, ReportingFormat
 from cpbmonitor.services.cache import cached
@@ -36,7 +36,14 @@ def questionnaire(cycle: ReportingCycle) -> Questionnaire | None:
 
 
 def analysable(questions: Questionnaire) -> list[Question]:
-    return [q for q in questions.all_questions() if q.type in CHOICE_TYPES]
+    """Questions with options to count, or free text to read."""
+    return [q for q in questions.all_questions() if q.type in CHOICE_TYPES | TEXT_TYPES]
+
+
+def takes_text(question: Question) -> bool:
+    """Parties write text for the question: a free-text question, or an option that
+    carries additional information."""
+    return question.type in TEXT_TYPES or any(o.takes_text for o in question.options)
 
 
 def cycles_with_questions() -> list[ReportingCycle]:
@@ -47,10 +54,11 @@ def cycles_with_questions() -> list[ReportingCycle]:
 
 
 def analysable_question(cycle: ReportingCycle, key: str) -> Question | None:
-    """Question ``key`` of ``cycle`` when the analyzer can count its answers."""
+    """Question ``key`` of ``cycle`` when the analyzer can count its answers or read its
+    texts."""
     questions = questionnaire(cycle)
     found = questions.question(key) if questions else None
-    if found is None or found.type not in CHOICE_TYPES:
+    if found is None or found.type not in CHOICE_TYPES | TEXT_TYPES:
         return None
     return found
 

@@ -20,4 +20,3 @@ def sdmx_csv(plan: PlanVersion | None = None, indicator: str | None = None) -> b
     return render(
         "indicator-results", FORMAT, evaluation, indicator=indicator, notice=demo_notice()
     )
-

@@ -29,4 +29,3 @@ def table_response(subject: str, params: Params, fmt: str, name: str) -> HttpRes
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
-

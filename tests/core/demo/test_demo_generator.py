@@ -310,3 +310,22 @@ def test_generation_refuses_a_list_that_cannot_give_99_reporters(
     few = [p for p in parties.values() if p.region != "AFR"]
     with pytest.raises(ValueError, match="99 reporting Parties"):
         generate_demo(few)
+
+
+def test_demonstration_texts_are_written_in_each_partys_language() -> None:
+    from cpbmonitor.core.demo import generate_demo, read_parties
+    from cpbmonitor.core.demo.texts import language_of
+
+    dataset = generate_demo(read_parties())
+    written = [
+        (doc.government, language, text)
+        for doc in dataset.for_schema("cpbNationalReport5")
+        if (answer := doc.answers.get("Q176")) is not None and answer.text
+        for language, text in answer.text.items()
+    ]
+    assert {language for _, language, _ in written} == {"en", "fr", "es"}
+    assert all(language == language_of(gov) for gov, language, _ in written)
+    assert language_of("sn") == "fr" and language_of("mx") == "es" and language_of("ke") == "en"
+    assert len({text for _, _, text in written}) > 0.8 * len(written)  # varied, not one text
+    again = generate_demo(read_parties())
+    assert again.documents == dataset.documents  # seeded

@@ -90,7 +90,7 @@ def test_capacity_section_of_the_tiny_world(evaluation: Evaluation, needs: Needs
         "Unintentional and illegal movements.",
     ]
     found = table(document, "needs")
-    assert found.caption.endswith("activities registered for 2 October 2019 to 28 February 2026")
+    assert found.source.endswith("activities registered from 2 October 2019 to 28 February 2026")
     rows = {row[0].text: [c.text for c in row] for row in found.rows}
     assert rows["(a)"] == [
         "(a)",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import docx
@@ -34,8 +35,10 @@ def demo_document(evaluation: Evaluation) -> Document:
 def test_docx_holds_every_goal_table_and_chart(demo_document: Document) -> None:
     word = docx.Document(io.BytesIO(render(demo_document, "docx")))
     headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
-    assert "Goal A.1: Parties have in place functional national biosafety frameworks" in headings
-    assert sum(h.startswith("Goal ") for h in headings) == 14
+    # United Nations conventions: chapters I, II...; their sections A, B...
+    assert headings[:3] == ["I. Executive summary", "II. Introduction", "A. Linkages"]
+    assert "A. Goal A.1: Parties have in place functional national biosafety frameworks" in headings
+    assert sum(". Goal " in h for h in headings) == 14
     assert len(word.inline_shapes) == 14
     assert len(word.tables) == len(demo_document.tables())
     assert word.paragraphs[0].style.name == "Title"
@@ -130,3 +133,24 @@ def test_pdf_without_libreoffice_is_one_clear_error(
     with pytest.raises(RendererError, match="PDF output needs LibreOffice") as caught:
         render(demo_document, "pdf")
     assert "libreoffice-writer-nogui" in str(caught.value)
+
+
+def test_docx_follows_un_document_conventions(demo_document: Document) -> None:
+    """A table of contents field, numbered body paragraphs, captions numbered by SEQ
+    fields and bookmarked, key messages linking to their tables, sources in footnotes."""
+    content = render(demo_document, "docx")
+    word = docx.Document(io.BytesIO(content))
+    xml = word.element.xml
+    assert 'TOC \\o "1-3"' in xml
+    assert "SEQ Table" in xml and "SEQ Figure" in xml
+    numbers = demo_document.table_numbers()
+    anchor = "T_status"
+    assert f'w:name="{anchor}"' in xml and f'w:anchor="{anchor}"' in xml
+    bodies = [p.text for p in word.paragraphs if re.match(r"^\d+\.\t", p.text)]
+    assert bodies[0].startswith("1.\t") and bodies[1].startswith("2.\t")
+    message = next(p.text for p in word.paragraphs if "(see table" in p.text)
+    assert f"(see table {numbers['status']})" in message
+    package = zipfile.ZipFile(io.BytesIO(content))
+    notes = package.read("word/footnotes.xml").decode("utf-8")
+    assert "paragraph 23" in notes  # the plan quoted in the introduction
+    assert word.settings.element.xml.count("updateFields") == 1

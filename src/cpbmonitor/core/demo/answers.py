@@ -16,10 +16,14 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from cpbmonitor.core.formats import Option, Question, Questionnaire, is_active
 from cpbmonitor.core.formats.model import CONTAINER_TYPES, TEXT_TYPES
 from cpbmonitor.core.reports import Answer
+
+if TYPE_CHECKING:
+    from cpbmonitor.core.demo.texts import TextWriter
 
 ORDINAL: Mapping[str, float] = {
     "true": 1.0,
@@ -99,6 +103,8 @@ class Answerer:
     difficulty: Mapping[str, float] = field(default_factory=dict)
     shared: dict[str, float] = field(default_factory=dict)
     """Sub-section key -> its draw of noise in this report."""
+    writer: TextWriter | None = None
+    """Writes additional texts in the Party's language (``None``: fixed English texts)."""
 
     def question_level(self, question: Question) -> float:
         offset = self.difficulty.get(question.key, 0.0)
@@ -112,16 +118,19 @@ class Answerer:
             self.shared[parent] = self.rng.gauss(0.0, NOISE)
         return self.shared[parent] + self.rng.gauss(0.0, SUB_QUESTION_NOISE)
 
-    def text(self) -> dict[str, str]:
-        return {"en": self.rng.choice(TEXTS)}
+    def text(self, key: str = "", value: str = "") -> dict[str, str]:
+        pick = self.rng.randrange(len(TEXTS))  # the same draw whoever writes the text
+        if self.writer is None:
+            return {"en": TEXTS[pick]}
+        return self.writer.detail(key, value, pick)
 
     def choice(self, question: Question, values: list[str]) -> Answer:
-        additional = {v: self.text() for v in values if _takes_text(question, v)}
+        additional = {v: self.text(question.key, v) for v in values if _takes_text(question, v)}
         return Answer(question.key, tuple(values), additional=additional, listed=question.multiple)
 
     def answer(self, question: Question) -> Answer:
         if question.type in TEXT_TYPES:
-            return Answer(question.key, text=self.text())
+            return Answer(question.key, text=self.text(question.key))
         if question.type == "int":
             return Answer(question.key, number=round(20 * self.question_level(question)))
         if question.multiple:
@@ -171,7 +180,8 @@ def answer_questionnaire(
 ) -> dict[str, Answer]:
     """An answer for every active question, in format order; ``fixed`` answers are used
     as given (when their question is active). Optional top-level questions are sometimes
-    left out; mandatory ones never are."""
+    left out; mandatory ones never are. Free-text questions are left to the caller (the
+    demonstration texts have their own random source); a ``fixed`` text is used."""
     fixed = fixed or {}
     answers: dict[str, Answer] = {}
     for question in questionnaire.all_questions():
@@ -179,6 +189,8 @@ def answer_questionnaire(
             continue
         if question.key in fixed:
             answers[question.key] = fixed[question.key]
+            continue
+        if question.type in TEXT_TYPES:
             continue
         optional = not question.mandatory and question.parent is None
         if optional and answerer.rng.random() < OPTIONAL_SKIP_RATE:

@@ -16,6 +16,7 @@ from cpbmonitor.core.demo import design as d
 from cpbmonitor.core.demo.answers import Answerer, answer_questionnaire, droppable
 from cpbmonitor.core.demo.needs import allocate_exact, needs_answers, next_needs, paragraph_counts
 from cpbmonitor.core.demo.parties import DemoParty
+from cpbmonitor.core.demo.texts import TextWriter, language_of
 from cpbmonitor.core.formats import (
     Question,
     Questionnaire,
@@ -23,6 +24,7 @@ from cpbmonitor.core.formats import (
     cycle_for_schema,
     shipped_format,
 )
+from cpbmonitor.core.formats.model import TEXT_TYPES
 from cpbmonitor.core.reports import ReportDocument
 
 DIFFICULTY_SPREAD = 0.12
@@ -90,11 +92,11 @@ class _Generator:
         """Per-question offsets; a fifth-report question shares its fourth-report twin's."""
         rng = _rng(self.seed, "difficulty")
         four: dict[str, float] = {}
-        for question in self.formats[d.CYCLE4.schema].all_questions():
+        for question in _scored(self.formats[d.CYCLE4.schema]):
             four[question.key] = _difficulty(rng, four.get(question.parent or ""))
         walk = crosswalk(d.CYCLE5.schema, d.CYCLE4.schema)
         five: dict[str, float] = {}
-        for question in self.formats[d.CYCLE5.schema].all_questions():
+        for question in _scored(self.formats[d.CYCLE5.schema]):
             twin = walk.map_question(question.key)
             five[question.key] = (
                 four[twin] if twin in four else _difficulty(rng, five.get(question.parent or ""))
@@ -207,13 +209,17 @@ class _Generator:
         questionnaire = self.formats[design.schema]
         tag = "earlier" if submission.revision_of else "current"
         rng = _rng(self.seed, design.tag, party.iso2, tag)
-        answerer = Answerer(rng, submission.level, self.difficulty[design.schema])
+        writer = TextWriter(
+            self.seed, f"{design.tag}-{tag}", party.iso2, submission.level, submission.needs
+        )
+        answerer = Answerer(rng, submission.level, self.difficulty[design.schema], writer=writer)
         fixed = needs_answers(
             _question(questionnaire, design.needs_question),
             _question(questionnaire, design.areas_question),
             submission.needs,
         )
         answers = answer_questionnaire(questionnaire, answerer, fixed)
+        answers.update(writer.text_answers(questionnaire, answers))
         if submission.incomplete:
             protected = frozenset({design.needs_question, design.areas_question})
             keys = droppable(questionnaire, answers, protected)
@@ -229,9 +235,14 @@ class _Generator:
             submitted_on=submission.submitted_on,
             published_on=published,
             answers=answers,
-            languages=("en",),
+            languages=(language_of(party.iso2),),
             extra={d.DEMO_MARK: {"label": d.LABEL, "seed": self.seed}},
         )
+
+
+def _scored(questionnaire: Questionnaire) -> list[Question]:
+    """The questions answered from a level (free-text questions are written apart)."""
+    return [q for q in questionnaire.all_questions() if q.type not in TEXT_TYPES]
 
 
 def _difficulty(rng: random.Random, parent: float | None) -> float:

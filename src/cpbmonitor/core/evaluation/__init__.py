@@ -16,6 +16,12 @@ renderers (``renderers``) are registries.
 """
 
 from cpbmonitor.core.evaluation.adapters import needs_of
+from cpbmonitor.core.evaluation.assessment import (
+    Assessment,
+    Change,
+    ProgressStatus,
+    interim_assessment,
+)
 from cpbmonitor.core.evaluation.build import build_document, section_count
 from cpbmonitor.core.evaluation.check import DocumentError, check, number_problems
 from cpbmonitor.core.evaluation.inputs import (
@@ -30,6 +36,7 @@ from cpbmonitor.core.evaluation.inputs import (
     Need,
     NeedArea,
     Needs,
+    RegionNeed,
     ReportingTotals,
     ReportInputs,
     default_sources,
@@ -41,6 +48,8 @@ from cpbmonitor.core.evaluation.model import (
     Figure,
     Item,
     ItemList,
+    Message,
+    Messages,
     Notice,
     Number,
     Paragraph,
@@ -65,8 +74,10 @@ from cpbmonitor.core.evaluation.templates import TEMPLATES, TemplateError, say, 
 __all__ = [
     "DEMONSTRATION_INPUTS",
     "TEMPLATES",
+    "Assessment",
     "CapacityNeeds",
     "Cell",
+    "Change",
     "CycleReporting",
     "DataSource",
     "Document",
@@ -76,6 +87,8 @@ __all__ = [
     "Item",
     "ItemList",
     "Linkage",
+    "Message",
+    "Messages",
     "Milestone",
     "MilestoneAssessment",
     "Need",
@@ -84,8 +97,10 @@ __all__ = [
     "Notice",
     "Number",
     "Paragraph",
+    "ProgressStatus",
     "Quote",
     "Ref",
+    "RegionNeed",
     "Renderer",
     "RendererError",
     "ReportInputs",
@@ -99,6 +114,7 @@ __all__ = [
     "check",
     "default_sources",
     "demonstration_label",
+    "interim_assessment",
     "needs_of",
     "number_problems",
     "render",

@@ -8,8 +8,8 @@ the shapes the report reads already and are passed as they are.
 from __future__ import annotations
 
 from cpbmonitor.core.capacity import Coverage, NeedsAnalysis
-from cpbmonitor.core.evaluation.inputs import Need, Needs
-from cpbmonitor.core.indicators import GLOBAL
+from cpbmonitor.core.evaluation.inputs import Need, Needs, RegionNeed
+from cpbmonitor.core.indicators import GLOBAL, REGIONS
 
 
 def needs_of(
@@ -23,7 +23,10 @@ def needs_of(
         raise ValueError("needs without coverage need the reason they are not mapped")
     areas = []
     for item in analysis.areas:
-        need = Need(item.area.code, item.area.label, item.counts.get(GLOBAL, 0))
+        regions = {
+            r: RegionNeed(analysis.reporting.get(r, 0), item.counts.get(r, 0)) for r in REGIONS
+        }
+        need = Need(item.area.code, item.area.label, item.counts.get(GLOBAL, 0), regions=regions)
         if coverage is not None:
             covered = coverage.area(item.area.code)
             cell = covered.cell(GLOBAL)
@@ -34,6 +37,11 @@ def needs_of(
                 covered.key_areas,
                 cell.activities,
                 cell.uncovered,
+                {
+                    r: RegionNeed(c.reporting, c.in_need, c.activities, c.uncovered)
+                    for r in REGIONS
+                    if (c := covered.cell(r)) is not None
+                },
             )
         areas.append(need)
     period = (coverage.period.start, coverage.period.end) if coverage is not None else None

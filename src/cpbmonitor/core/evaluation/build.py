@@ -7,9 +7,11 @@ from collections.abc import Callable
 from cpbmonitor.core.evaluation.check import check
 from cpbmonitor.core.evaluation.inputs import ReportInputs
 from cpbmonitor.core.evaluation.model import Document
-from cpbmonitor.core.evaluation.numbers import day, ordinal
+from cpbmonitor.core.evaluation.numbers import day, in_language, ordinal
 from cpbmonitor.core.evaluation.sections import builders
+from cpbmonitor.core.evaluation.sections.common import forget
 from cpbmonitor.core.evaluation.sections.front import document_subtitle, document_title
+from cpbmonitor.core.evaluation.words import tr
 
 
 def section_count() -> int:
@@ -17,7 +19,16 @@ def section_count() -> int:
 
 
 def build_document(inputs: ReportInputs, tick: Callable[[str], None] | None = None) -> Document:
-    """The evaluation report of ``inputs``; ``tick(key)`` is called after each section."""
+    """The evaluation report of ``inputs`` in ``inputs.language``; ``tick(key)`` is called
+    after each section."""
+    with in_language(inputs.language):
+        try:
+            return _build(inputs, tick)
+        finally:
+            forget(inputs)
+
+
+def _build(inputs: ReportInputs, tick: Callable[[str], None] | None) -> Document:
     sections = []
     for key, builder in builders().items():
         sections.append(builder(inputs))
@@ -33,7 +44,8 @@ def build_document(inputs: ReportInputs, tick: Callable[[str], None] | None = No
         document_title(inputs),
         document_subtitle(inputs),
         tuple(sections),
-        inputs.demonstration,
+        tr(inputs.demonstration) if inputs.demonstration else None,
         meta,
+        inputs.language,
     )
     return check(document)

@@ -16,7 +16,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from cpbmonitor.core.analysis import TextAnswer
+from cpbmonitor.core.capacity.contribution import Contribution
 from cpbmonitor.core.demo import LABEL
+from cpbmonitor.core.evaluation.assessment import Assessment
 from cpbmonitor.core.evaluation.numbers import join_words
 from cpbmonitor.core.indicators import Evaluation, IndicatorMethod, Methodology
 from cpbmonitor.core.plan.model import PlanVersion
@@ -58,6 +61,17 @@ class DataSource:
 # -- optional inputs, computed by other modules -------------------------------------------
 
 
+@dataclass(frozen=True)
+class RegionNeed:
+    """One needs area in one regional group."""
+
+    reporting: int
+    """Reporting Parties of the group."""
+    in_need: int
+    activities: int | None = None
+    unreached: int | None = None
+
+
 class NeedArea(Protocol):
     """One area in which Parties reported needing capacity-building."""
 
@@ -83,6 +97,11 @@ class NeedArea(Protocol):
     @property
     def unreached(self) -> int | None:
         """Parties in need that no registered activity reaches."""
+        ...
+
+    @property
+    def regions(self) -> Mapping[str, RegionNeed]:
+        """Regional group -> its figures (empty when not computed)."""
         ...
 
 
@@ -182,6 +201,8 @@ class Need:
     key_areas: tuple[str, ...] = ()
     activities: int | None = None
     unreached: int | None = None
+    regions: Mapping[str, RegionNeed] = field(default_factory=dict)
+    """Regional group -> its figures (empty when not computed)."""
 
 
 @dataclass(frozen=True)
@@ -238,6 +259,18 @@ class ReportInputs:
     linkages: Sequence[GoalLinkage] | None = None
     extra: Mapping[str, object] = field(default_factory=dict)
     """Inputs of section builders registered elsewhere."""
+    language: str = "en"
+    """The document's language: ``en`` or ``fr``."""
+    assessment: Assessment | None = None
+    """Comparability of each change and the status of each objective and goal; ``None``:
+    computed by the interim rules (``assessment.interim_assessment``)."""
+    texts: Sequence[TextAnswer] | None = None
+    """What Parties wrote in answer to the questions on challenges and needs (``None``:
+    not available)."""
+    texts_source: str = ""
+    """Which questions the texts answer, for the footnote."""
+    contributions: Sequence[Contribution] | None = None
+    """The contribution of capacity-building per indicator (``None``: not available)."""
 
     @property
     def cycle(self) -> int:

@@ -65,10 +65,29 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Quote:
-    """Text of the plan (or of another source), quoted as it is, with where it is from."""
+    """Text of the plan (or of another source), quoted as it is, with where it is from
+    (a footnote in paged renderers)."""
 
     text: str
     source: str
+    language: str | None = None
+    """The language of ``text`` when it is not the document's (a Party's own words)."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """A key message: a sentence citing figures, and the table they are in."""
+
+    sentence: Sentence
+    table: str
+    """The key of the table holding the sentence's figures (a cross-reference)."""
+
+
+@dataclass(frozen=True)
+class Messages:
+    """The key messages of the executive summary."""
+
+    items: tuple[Message, ...]
 
 
 @dataclass(frozen=True)
@@ -113,6 +132,8 @@ class Table:
     span_first_column: bool = False
     """Consecutive equal cells of the first column are shown merged (one indicator's
     rows for the world and each region)."""
+    source: str | None = None
+    """Where the figures come from (a footnote to the caption in paged renderers)."""
 
     def numbers(self) -> Iterator[Number]:
         for row in self.rows:
@@ -129,7 +150,7 @@ class Figure:
     """A text description for readers who cannot see the picture."""
 
 
-NoticeKind = Literal["demonstration", "not-available", "info"]
+NoticeKind = Literal["demonstration", "not-available", "info", "draft"]
 
 
 @dataclass(frozen=True)
@@ -138,7 +159,7 @@ class Notice:
     text: str
 
 
-Block = Paragraph | Quote | ItemList | Table | Figure | Notice
+Block = Paragraph | Quote | ItemList | Table | Figure | Notice | Messages
 SectionKind = Literal["title", "body", "annex"]
 
 
@@ -171,6 +192,7 @@ class Document:
     """The demonstration-data label, when the figures come from generated data."""
     meta: dict[str, str] = field(default_factory=dict)
     """Plan version, cycles and generation date, for file properties."""
+    language: str = "en"
 
     def walk(self) -> Iterator[tuple[int, Section]]:
         for section in self.sections:
@@ -187,7 +209,18 @@ class Document:
         return [b for b in self.blocks() if isinstance(b, Figure)]
 
     def sentences(self) -> list[Sentence]:
-        return [s for b in self.blocks() if isinstance(b, Paragraph) for s in b.sentences()]
+        """Every generated sentence: of paragraphs and of key messages."""
+        found: list[Sentence] = []
+        for block in self.blocks():
+            if isinstance(block, Paragraph):
+                found += block.sentences()
+            elif isinstance(block, Messages):
+                found += [m.sentence for m in block.items]
+        return found
+
+    def table_numbers(self) -> dict[str, int]:
+        """Table key -> its number in the document (tables are numbered in order)."""
+        return {t.key: i for i, t in enumerate(self.tables(), start=1)}
 
     def section(self, key: str) -> Section:
         for _depth, section in self.walk():

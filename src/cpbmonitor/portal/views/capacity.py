@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 from cpbmonitor.conf import plan_version
 from cpbmonitor.core.capacity import Coverage, NeedsAnalysis
 from cpbmonitor.core.indicators import GROUPS
+from cpbmonitor.core.plan import load_plan
 from cpbmonitor.portal import labels
+from cpbmonitor.portal.contribution import contribution_context
 from cpbmonitor.portal.heatmap import INK, HeatCell, HeatRow, ScoreClass, heatmap
 from cpbmonitor.services import capacity as service
 from cpbmonitor.web import downloads
@@ -72,6 +74,7 @@ def _needs_context(data: service.CapacityData) -> dict[str, Any]:
         "needs_rows": _needs_rows(data.needs),
         "reporting": [data.needs.reporting.get(group, 0) for group in GROUPS],
         "assessment": list(data.needs.assessment().items()),
+        **contribution_context(load_plan(plan_version())),
     }
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from cpbmonitor.core.plan import Indicator
 from cpbmonitor.milestones.portal import milestone_table
 from cpbmonitor.portal import series_panels
+from cpbmonitor.portal.contribution import contribution_context
 from cpbmonitor.portal.figures import indicator_chart
 from cpbmonitor.services import sdmx
 from cpbmonitor.services.evaluation import current_evaluation, current_plan, indicator_method
@@ -41,6 +42,7 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         "milestones": milestone_table(plan, [code]),  # milestones app
         "series": series_panels.indicator_series(plan, code),
         "world_map": series_panels.indicator_map(plan, code, _map_cycle(request)),
+        **contribution_context(plan, code),
     }
     return render(request, "portal/indicator.html", context)
 

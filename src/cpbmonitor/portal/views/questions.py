@@ -11,6 +11,7 @@ from cpbmonitor.national_reports.models.cycles import UnknownCycle
 from cpbmonitor.portal.figures import question_chart
 from cpbmonitor.services import questions as analyzer
 from cpbmonitor.services.cycles import cycle as resolve_cycle
+from cpbmonitor.services.texts import published_analysis
 
 
 def cycle_or_404(name: str) -> ReportingCycle:
@@ -43,6 +44,8 @@ def question(request: HttpRequest, cycle: str, key: str) -> HttpResponse:
     if found is None:
         raise Http404(f"no question {key} in cycle {cycle}")
     analysis = analyzer.analyse(item, found)
+    search = request.GET.get("q", "").strip()[:100]
+    written = published_analysis(key, item.number or 0) if analyzer.takes_text(found) else None
     context = {
         "cycle": item,
         "question": found,
@@ -50,5 +53,8 @@ def question(request: HttpRequest, cycle: str, key: str) -> HttpResponse:
         "groups": GROUPS,
         "answered": [analysis.current.respondents.get(group, 0) for group in GROUPS],
         "chart": question_chart(found, analysis) if analysis.current.options else None,
+        "written": written,
+        "search": search,
+        "texts": (written.search(search) if search else written.answers) if written else (),
     }
     return render(request, "portal/question.html", context)

@@ -1,5 +1,6 @@
 """The document as one self-contained HTML file: inline CSS, charts as ``data:`` URIs,
-every text escaped, no script and nothing fetched from elsewhere."""
+every text escaped, no script and nothing fetched from elsewhere. Key messages link to
+the table holding their figures (``#key``); sources are notes under the captions."""
 
 from __future__ import annotations
 
@@ -11,12 +12,15 @@ from cpbmonitor.core.evaluation.model import (
     Document,
     Figure,
     ItemList,
+    Messages,
     Paragraph,
     Quote,
     Section,
     Table,
 )
+from cpbmonitor.core.evaluation.numbers import in_language
 from cpbmonitor.core.evaluation.renderers import renderer
+from cpbmonitor.core.evaluation.words import tr
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;max-width:60rem;
@@ -34,6 +38,8 @@ td.improved{background:#c6efce}td.declined{background:#ffc7ce}td.no-change{backg
 blockquote{margin:.6rem 1.5rem;color:#333;font-style:italic}blockquote cite{font-size:.8rem}
 .notice{padding:.5rem .8rem;margin:.8rem 0;border-left:4px solid #999;background:#ededed}
 .notice.demonstration{background:#fff2cc;border-color:#bf8f00;font-weight:600}
+.notice.draft{background:#fce4d6;border-color:#c55a11}ol.messages li{margin:.3rem 0}
+p.source{font-size:.8rem;color:#555;margin:-.8rem 0 1rem}
 figure{margin:1rem 0}figure img{max-width:100%;height:auto}
 figcaption{font-size:.85rem;color:#444}
 """
@@ -43,7 +49,7 @@ def _status_class(text: str) -> str:
     return text.replace(" ", "-") if text in ("improved", "declined", "no change") else ""
 
 
-def _table(block: Table, number: int) -> str:
+def _table(block: Table, number: int, word: str = "Table") -> str:
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in block.columns)
     rows = []
     for row in block.rows:
@@ -52,9 +58,11 @@ def _table(block: Table, number: int) -> str:
             classes = " ".join(c for c in (cell.kind, _status_class(cell.text)) if c)
             cells.append(f'<td class="{classes}">{escape(cell.text)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    source = f'<p class="source">{escape(block.source)}</p>' if block.source else ""
     return (
-        f'<table id="{escape(block.key)}"><caption>Table {number}. {escape(block.caption)}'
+        f'<table id="{escape(block.key)}"><caption>{word} {number}. {escape(block.caption)}'
         f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"{source}"
     )
 
 
@@ -79,21 +87,40 @@ def _items(block: ItemList, depth: int) -> str:
 
 
 class _Counter:
-    def __init__(self) -> None:
+    def __init__(self, document: Document | None = None) -> None:
         self.tables = 0
         self.figures = 0
+        self.numbers = document.table_numbers() if document else {}
+        with in_language(document.language if document else "en"):
+            self.words = {w: tr(w) for w in ("Table", "Figure", "see table")}
+
+    def messages(self, block: Messages) -> str:
+        items = []
+        for message in block.items:
+            number = self.numbers.get(message.table)
+            link = (
+                f' (<a href="#{escape(message.table)}">{escape(self.words["see table"])} '
+                f"{number}</a>)"
+                if number
+                else ""
+            )
+            items.append(f"<li>{escape(message.sentence.text)}{link}</li>")
+        return f'<ol class="messages">{"".join(items)}</ol>'
 
     def block(self, block: Block, depth: int) -> str:
         if isinstance(block, Paragraph):
             return f"<p>{escape(block.text)}</p>"
+        if isinstance(block, Messages):
+            return self.messages(block)
         if isinstance(block, Quote):
             cite = f"<cite>({escape(block.source)})</cite>"
-            return f"<blockquote>{escape(block.text)} {cite}</blockquote>"
+            lang = f' lang="{escape(block.language)}"' if block.language else ""
+            return f"<blockquote{lang}>{escape(block.text)} {cite}</blockquote>"
         if isinstance(block, ItemList):
             return _items(block, depth)
         if isinstance(block, Table):
             self.tables += 1
-            return _table(block, self.tables)
+            return _table(block, self.tables, self.words["Table"])
         if isinstance(block, Figure):
             self.figures += 1
             return _figure(block, self.figures)
@@ -113,7 +140,7 @@ def _section(section: Section, depth: int, counter: _Counter, title: str, subtit
 
 @renderer("html", ".html", "text/html; charset=utf-8")
 def to_html(document: Document) -> bytes:
-    counter = _Counter()
+    counter = _Counter(document)
     parts = []
     closing: list[int] = []
     for depth, section in document.walk():
@@ -130,7 +157,7 @@ def to_html(document: Document) -> bytes:
         else ""
     )
     html = (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{escape(document.language)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(document.title)}</title><style>{CSS}</style></head><body>"
         f"{banner}{''.join(parts)}</body></html>\n"

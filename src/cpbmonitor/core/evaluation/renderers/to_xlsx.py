@@ -13,7 +13,15 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cpbmonitor.core.evaluation.model import Cell, Document, Notice, Paragraph, Section, Table
+from cpbmonitor.core.evaluation.model import (
+    Cell,
+    Document,
+    Messages,
+    Notice,
+    Paragraph,
+    Section,
+    Table,
+)
 from cpbmonitor.core.evaluation.renderers import renderer
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -66,7 +74,12 @@ class _Book:
                 self.table(sheet, block)
             elif isinstance(block, Paragraph) and block.sentences() and name != SUMMARY:
                 sheet.append([block.text])
-            elif isinstance(block, Notice) and block.kind == "not-available":
+            elif isinstance(block, Messages):
+                sheet.append([self.document.title])
+                for message in block.items:
+                    sheet.append([message.sentence.text])
+                sheet.append([])
+            elif isinstance(block, Notice) and block.kind in ("not-available", "draft"):
                 sheet.append([f"{section.title}: {block.text}"])
         for child in section.subsections:
             self.write_section(child, name)

@@ -2,8 +2,10 @@
 ``Section``; the document is the sections in the order of their ``order`` numbers.
 
 A builder registers itself with ``@section("key", order)``. Built in: title page (10),
-introduction (20), data and method (30), findings by goal (40), capacity-building (50),
-milestones (60), annex (90).
+executive summary with the key messages (15), introduction (20), data and method (30),
+findings by goal (40), challenges reported by Parties (45), capacity-building needs and
+needs by region (50), milestones (60), conclusions (70), draft recommendations (80),
+annex (90).
 """
 
 from __future__ import annotations
@@ -17,7 +19,16 @@ from cpbmonitor.core.evaluation.model import Section
 Builder = Callable[[ReportInputs], Section]
 SECTIONS: dict[str, tuple[int, Builder]] = {}
 """Section key -> (order, builder)."""
-BUILT_IN = ("front", "goals", "capacity", "milestones", "annex")
+BUILT_IN = (
+    "front",
+    "summary",
+    "goals",
+    "challenges",
+    "capacity",
+    "milestones",
+    "conclusions",
+    "annex",
+)
 
 
 def section(key: str, order: int) -> Callable[[Builder], Builder]:

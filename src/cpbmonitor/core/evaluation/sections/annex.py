@@ -6,6 +6,7 @@ from cpbmonitor.core.evaluation.inputs import ReportInputs
 from cpbmonitor.core.evaluation.model import Cell, Paragraph, Section, Table
 from cpbmonitor.core.evaluation.numbers import DASH, ordinal
 from cpbmonitor.core.evaluation.sections import section
+from cpbmonitor.core.evaluation.words import tr
 from cpbmonitor.core.indicators import CycleInfo, IndicatorMethod
 
 UNITS = {
@@ -55,14 +56,15 @@ def notes_text(entry: IndicatorMethod | None) -> str:
 @section("annex", 90)
 def annex(inputs: ReportInputs) -> Section:
     cycle, baseline = inputs.evaluation.cycle, inputs.evaluation.baseline
+    rule = tr("Rule, {ordinal} cycle")
     columns = (
-        "Indicator",
-        "Text",
-        "How it is measured",
-        "Unit, source and population",
-        f"Rule, {ordinal(cycle.number)} cycle",
-        f"Rule, {ordinal(baseline.number)} cycle" if baseline else "Rule, baseline",
-        "Notes",
+        tr("Indicator"),
+        tr("Text"),
+        tr("How it is measured"),
+        tr("Unit, source and population"),
+        rule.format(ordinal=ordinal(cycle.number)),
+        rule.format(ordinal=ordinal(baseline.number)) if baseline else tr("Rule, baseline"),
+        tr("Notes"),
     )
     rows = []
     for indicator in inputs.plan.indicators():
@@ -80,15 +82,17 @@ def annex(inputs: ReportInputs) -> Section:
         )
     intro = Paragraph(
         (
-            "Rules are written in the rule language of CPB Monitor over the question keys and "
-            "option values of each cycle's reporting format (see the project's methodology "
-            "documentation).",
+            tr(
+                "Rules are written in the rule language of CPB Monitor over the question keys "
+                "and option values of each cycle's reporting format (see the project's "
+                "methodology documentation)."
+            ),
         )
     )
-    table = Table("methodology", "Every indicator and how it is measured", columns, tuple(rows))
+    table = Table("methodology", tr("Every indicator and how it is measured"), columns, tuple(rows))
     return Section(
         "annex",
-        "Annex: indicators and methodology",
+        tr("Annex: indicators and methodology"),
         (intro, table),
         kind="annex",
         sheet="Methodology",

@@ -14,13 +14,14 @@ from cpbmonitor.core.evaluation.model import (
     Block,
     Cell,
     Notice,
+    Number,
     Paragraph,
     Ref,
     Section,
     Sentence,
     Table,
 )
-from cpbmonitor.core.evaluation.numbers import DASH, day, join_words, number, ordinal
+from cpbmonitor.core.evaluation.numbers import DASH, day, group_label, join_words, number, ordinal
 from cpbmonitor.core.evaluation.sections import section
 from cpbmonitor.core.evaluation.sections.common import (
     count_cell,
@@ -28,6 +29,8 @@ from cpbmonitor.core.evaluation.sections.common import (
     percent_of,
 )
 from cpbmonitor.core.evaluation.templates import say
+from cpbmonitor.core.evaluation.words import tr
+from cpbmonitor.core.indicators import REGIONS
 
 NOT_AVAILABLE = (
     "The capacity-building needs reported by Parties and their coverage by the key areas "
@@ -36,6 +39,7 @@ NOT_AVAILABLE = (
 COLUMNS = ("Area", "Need", "Parties", "Share of reporting Parties")
 MAPPED_COLUMNS = ("Key areas linked",)
 REACH_COLUMNS = ("Activities registered", "Parties in need not reached")
+REGIONS_TABLE = "needs-regions"
 
 
 def is_mapped(needs: CapacityNeeds) -> bool:
@@ -58,7 +62,7 @@ def area_cells(needs: CapacityNeeds, area: NeedArea) -> tuple[Cell, ...]:
         ),
     ]
     if is_mapped(needs):
-        cells.append(Cell(", ".join(area.key_areas) or "none (gap)", "code"))
+        cells.append(Cell(", ".join(area.key_areas) or tr("none (gap)"), "code"))
     if has_reach(needs):
         for value, name in ((area.activities, "activities"), (area.unreached, "unreached")):
             cells.append(
@@ -68,29 +72,129 @@ def area_cells(needs: CapacityNeeds, area: NeedArea) -> tuple[Cell, ...]:
 
 
 def needs_caption(needs: CapacityNeeds) -> str:
-    caption = (
-        f"Areas in which Parties reported needing capacity-building ({ordinal(needs.cycle)} "
-        f"national reports; {needs.source})"
-    )
+    caption = tr("Areas in which Parties reported needing capacity-building")
     if is_mapped(needs):
-        caption += " and the key areas linked to them"
-    if needs.period is not None and has_reach(needs):
-        start, end = needs.period
-        caption += f"; activities registered for {day(start)} to {day(end)}"
+        caption += tr(", and the key areas linked to them")
     return caption
 
 
+def needs_source(needs: CapacityNeeds) -> str:
+    source = tr("{ordinal} national reports, {source}").format(
+        ordinal=ordinal(needs.cycle), source=needs.source
+    )
+    if needs.period is not None and has_reach(needs):
+        start, end = needs.period
+        source += tr("; activities registered from {start} to {end}").format(
+            start=day(start), end=day(end)
+        )
+    return source[:1].upper() + source[1:]
+
+
 def needs_table(needs: CapacityNeeds) -> Table:
-    columns = (
-        COLUMNS
+    columns = tuple(
+        tr(c)
+        for c in COLUMNS
         + (MAPPED_COLUMNS if is_mapped(needs) else ())
         + (REACH_COLUMNS if has_reach(needs) else ())
     )
     rows = [area_cells(needs, area) for area in needs.areas]
     reporting = count_cell(needs.reporting_parties, Ref("needs", "all", "reporting"))
-    total = (Cell(""), Cell("Parties with a national report of the cycle"), reporting, Cell(DASH))
+    total = (
+        Cell(""),
+        Cell(tr("Parties with a national report of the cycle")),
+        reporting,
+        Cell(DASH),
+    )
     rows.append(total + tuple(Cell("") for _ in columns[len(total) :]))
-    return Table("needs", needs_caption(needs), columns, tuple(rows))
+    return Table("needs", needs_caption(needs), columns, tuple(rows), source=needs_source(needs))
+
+
+# -- needs by region ------------------------------------------------------------------------
+
+
+def region_numbers(area: NeedArea, region: str) -> dict[str, Number]:
+    figures = area.regions[region]
+    key = f"{area.code}"
+    values = {"in_need": figures.in_need, "reporting": figures.reporting}
+    if figures.unreached is not None:
+        values["unreached"] = figures.unreached
+    return {
+        k: number(
+            v, "count", Ref(REGIONS_TABLE, "all" if k == "reporting" else key, f"{region}-{k}")
+        )
+        for k, v in values.items()
+    }
+
+
+def regions_table(needs: CapacityNeeds) -> Table | None:
+    """Needs area x region: Parties in need and, where reach is known, those no activity
+    reaches ("in need / not reached")."""
+    areas = [a for a in needs.areas if a.regions]
+    if not areas:
+        return None
+    rows = []
+    for area in areas:
+        cells = [Cell(area.code, "code"), Cell(area.text)]
+        for region in REGIONS:
+            if region not in area.regions:
+                cells.append(Cell(DASH))
+                continue
+            n = region_numbers(area, region)
+            shown = [n["in_need"]] + ([n["unreached"]] if "unreached" in n else [])
+            cells.append(Cell(" / ".join(x.text for x in shown), "fraction", tuple(shown)))
+        rows.append(tuple(cells))
+    reporting = [Cell(""), Cell(tr("Parties with a national report of the cycle"))]
+    first = areas[0]
+    for region in REGIONS:
+        if region in first.regions:
+            reporting.append(number_cell(region_numbers(first, region)["reporting"]))
+        else:
+            reporting.append(Cell(DASH))
+    rows.append(tuple(reporting))
+    caption = tr("Parties in need of capacity-building in each area, by regional group")
+    if has_reach(needs):
+        caption += tr(" (in need / reached by no registered activity)")
+    return Table(
+        REGIONS_TABLE,
+        caption,
+        (tr("Area"), tr("Need"), *(group_label(r) for r in REGIONS)),
+        tuple(rows),
+        source=needs_source(needs),
+    )
+
+
+def region_sentences(needs: CapacityNeeds) -> list[Sentence]:
+    """For each region, its largest unmet need (or that every need is reached)."""
+    sentences = []
+    for region in REGIONS:
+        areas = [a for a in needs.areas if region in a.regions]
+        if not areas or all(a.regions[region].unreached is None for a in areas):
+            continue
+        worst = max(areas, key=lambda a: (a.regions[region].unreached or 0, a.parties))
+        if not worst.regions[region].unreached:
+            if any(a.regions[region].in_need for a in areas):
+                sentences.append(say("capacity.region.met", region=group_label(region)))
+            continue
+        n = region_numbers(worst, region)
+        sentences.append(
+            say(
+                "capacity.region.worst",
+                region=group_label(region),
+                area=f"{worst.code} {worst.text[:1].lower()}{worst.text[1:]}",
+                unreached=n["unreached"],
+                reporting=n["reporting"],
+            )
+        )
+    return sentences
+
+
+def regions_section(needs: CapacityNeeds) -> Section | None:
+    table = regions_table(needs)
+    if table is None:
+        return None
+    sentences = region_sentences(needs)
+    blocks: tuple[Block, ...] = ((Paragraph(tuple(sentences)),) if sentences else ()) + (table,)
+    return Section("needs-by-region", tr("Needs by region"), blocks)
 
 
 def top_sentence(needs: CapacityNeeds) -> Sentence | None:
@@ -135,7 +239,7 @@ def needs_blocks(needs: CapacityNeeds) -> tuple[Block, ...]:
     if needs.unmapped is None:
         sentences += gap_sentences(needs)
     else:
-        notices = (Notice("info", needs.unmapped),)
+        notices = (Notice("info", tr(needs.unmapped)),)
     prose: tuple[Block, ...] = (Paragraph(tuple(sentences)),) if sentences else ()
     return (*notices, *prose, needs_table(needs))
 
@@ -143,12 +247,14 @@ def needs_blocks(needs: CapacityNeeds) -> tuple[Block, ...]:
 @section("capacity-building", 50)
 def capacity_building(inputs: ReportInputs) -> Section:
     needs = inputs.capacity
-    missing: tuple[Block, ...] = (Notice("not-available", NOT_AVAILABLE),)
+    missing: tuple[Block, ...] = (Notice("not-available", tr(NOT_AVAILABLE)),)
     blocks = missing if needs is None else needs_blocks(needs)
+    by_region = regions_section(needs) if needs is not None else None
     return Section(
         "capacity-building",
-        "Capacity-building needs and coverage gaps",
+        tr("Capacity-building needs and coverage gaps"),
         blocks,
-        sheet="Capacity-building" if needs is not None else None,
+        (by_region,) if by_region is not None else (),
+        sheet=tr("Capacity-building") if needs is not None else None,
         new_page=True,
     )

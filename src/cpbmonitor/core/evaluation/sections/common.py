@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from cpbmonitor.core.analysis import GoalChallenges, challenges, shipped_topics
+from cpbmonitor.core.evaluation.assessment import (
+    Assessment,
+    engine_assessment,
+    interim_assessment,
+)
+from cpbmonitor.core.evaluation.inputs import ReportInputs
 from cpbmonitor.core.evaluation.model import Cell, CellKind, Number, Ref
-from cpbmonitor.core.evaluation.numbers import DASH, GROUP_LABELS, join_words, number
+from cpbmonitor.core.evaluation.numbers import (
+    DASH,
+    GROUP_LABELS,
+    group_label,
+    join_words,
+    language,
+    number,
+)
 from cpbmonitor.core.indicators import GroupResult, IndicatorResult
+from cpbmonitor.core.milestones.model import Milestone
+
+T = TypeVar("T")
 
 VALUE_FIELDS = ("value", "baseline_value", "change", "numerator", "denominator")
 
@@ -71,8 +92,88 @@ def indicator_cell(result: IndicatorResult, group: str, field: str) -> Cell:
 
 def labels_at(values: dict[str, float], target: float) -> str:
     """The names of the groups whose value is ``target`` (ties are all named)."""
-    return join_words(GROUP_LABELS[g] for g, v in values.items() if v == target)
+    return join_words(group_label(g) for g, v in values.items() if v == target if g in GROUP_LABELS)
 
 
 def plural(count: int, noun: str) -> str:
     return noun if count == 1 else noun + "s"
+
+
+# -- what several sections read, computed once per build ------------------------------------
+
+_MEMO: dict[int, tuple[ReportInputs, dict[tuple[str, str], object]]] = {}
+
+
+def _memo(inputs: ReportInputs, name: str, compute: Callable[[], T]) -> T:
+    """``compute()`` once per inputs, name and language (a build reads it many times);
+    ``forget`` drops it after the build."""
+    entry = _MEMO.get(id(inputs))
+    if entry is None or entry[0] is not inputs:
+        entry = (inputs, {})
+        _MEMO[id(inputs)] = entry
+    key = (name, language())
+    if key not in entry[1]:
+        entry[1][key] = compute()
+    return entry[1][key]  # type: ignore[return-value]
+
+
+def forget(inputs: ReportInputs) -> None:
+    _MEMO.pop(id(inputs), None)
+
+
+def assessment_of(inputs: ReportInputs) -> Assessment:
+    """The inputs' assessment, or the interim one computed from the evaluation."""
+    if inputs.assessment is not None:
+        return inputs.assessment
+    return _memo(inputs, "assessment", lambda: default_assessment(inputs))
+
+
+def default_assessment(inputs: ReportInputs) -> Assessment:
+    """The engine's progress assessment (against the inputs' milestones, or the default
+    2030 targets) when the evaluation has a baseline and comparability labels; the
+    interim rules otherwise."""
+    evaluation = inputs.evaluation
+    labelled = any(g.comparability is not None for g in evaluation.rows())
+    if evaluation.baseline is None or not labelled:
+        return interim_assessment(inputs.plan, inputs.methodology, evaluation)
+    marks = [
+        Milestone(
+            plan=inputs.plan.id,
+            indicator=m.indicator,
+            group=m.group,
+            target_value=m.target_value,
+            target_date=m.target_date,
+        )
+        for m in inputs.milestones or ()
+    ]
+    return engine_assessment(inputs.plan, inputs.methodology, evaluation, marks)
+
+
+@dataclass(frozen=True)
+class Challenges:
+    """The challenges named in the texts of the inputs: per topic and group, per goal."""
+
+    writing: Mapping[str, int]
+    topics: Mapping[str, Mapping[str, int]]
+    labels: Mapping[str, str]
+    goals: Mapping[str, GoalChallenges]
+
+
+def challenges_of(inputs: ReportInputs) -> Challenges | None:
+    if inputs.texts is None:
+        return None
+    return _memo(inputs, "challenges", lambda: _challenges(inputs))
+
+
+def _challenges(inputs: ReportInputs) -> Challenges:
+    topics = shipped_topics()
+    goals = [g.code for g in inputs.plan.goals()]
+    per_goal = challenges(inputs.texts or (), goals, topics, language())
+    counts: dict[str, dict[str, int]] = {}
+    for found in per_goal.values():
+        for item in found.topics:
+            counts[item.topic] = dict(item.parties)
+    writing = next(iter(per_goal.values())).writing if per_goal else {}
+    labels = {name: topic.text(language()) for name, topic in topics.topics.items()}
+    ordered = dict(sorted(counts.items(), key=lambda item: (-item[1].get("global", 0), item[0])))
+    return Challenges(writing, ordered, labels, per_goal)

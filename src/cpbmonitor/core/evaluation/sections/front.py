@@ -32,6 +32,7 @@ from cpbmonitor.core.evaluation.sections.common import (
     percent_of,
 )
 from cpbmonitor.core.evaluation.templates import say
+from cpbmonitor.core.evaluation.words import tr
 from cpbmonitor.core.indicators import GLOBAL, REGIONS, Summary
 
 SOURCE_LABELS: dict[str, str] = {
@@ -51,13 +52,17 @@ NO_LINKAGES = (
 
 
 def document_title(inputs: ReportInputs) -> str:
-    return "Progress in implementing the Cartagena Protocol on Biosafety"
+    return tr("Progress in implementing the Cartagena Protocol on Biosafety")
 
 
 def document_subtitle(inputs: ReportInputs) -> str:
-    text = f"{inputs.plan.title}: {ordinal(inputs.cycle)} national reports"
+    text = tr("{plan}: {ordinal} national reports").format(
+        plan=inputs.plan.title, ordinal=ordinal(inputs.cycle)
+    )
     if inputs.baseline is not None:
-        text += f" against the baseline of the {ordinal(inputs.baseline)} national reports"
+        text += tr(" against the baseline of the {ordinal} national reports").format(
+            ordinal=ordinal(inputs.baseline)
+        )
     return text
 
 
@@ -72,48 +77,69 @@ def demonstration_notice(inputs: ReportInputs) -> tuple[Block, ...]:
     if not inputs.demonstration:
         return ()
     made_up = inputs.demonstration_of or (REPORTS,)
-    others = join_words(name for name in made_up if name != REPORTS)
-    parts = [f"{inputs.demonstration}."]
+    others = join_words(tr(name) for name in made_up if name != REPORTS)
+    parts = [f"{tr(inputs.demonstration)}."]
     if REPORTS in made_up:
-        parts.append(GENERATED_REPORTS)
+        parts.append(tr(GENERATED_REPORTS))
         if others:
-            parts.append(f"The {others} it uses are made up as well.")
+            parts.append(tr("The {others} it uses are made up as well.").format(others=others))
     else:
         parts.append(
-            f"The {others} this document uses are made up to show how CPB Monitor works; "
-            "none of them is real."
+            tr(
+                "The {others} this document uses are made up to show how CPB Monitor works; "
+                "none of them is real."
+            ).format(others=others)
         )
     return (Notice("demonstration", " ".join(parts)),)
+
+
+def annex_source(inputs: ReportInputs, paragraph: int) -> str:
+    return tr("Annex to {document}, paragraph {number}").format(
+        document=inputs.plan.source.document, number=paragraph
+    )
 
 
 @section("title-page", 10)
 def title_page(inputs: ReportInputs) -> Section:
     plan, evaluation = inputs.plan, inputs.evaluation
+    due = tr("{ordinal} national reports, due by {day}")
     items = [
-        Item("Plan version", f"{plan.id}: {plan.title}"),
-        Item("Plan document", f"{plan.source.document} of {day(plan.source.date)}"),
+        Item(tr("Plan version"), f"{plan.id}: {plan.title}"),
         Item(
-            "Cycle measured",
-            f"{ordinal(inputs.cycle)} national reports, due by {day(evaluation.cycle.deadline)}",
+            tr("Plan document"),
+            tr("{document} of {day}").format(
+                document=plan.source.document, day=day(plan.source.date)
+            ),
+        ),
+        Item(
+            tr("Cycle measured"),
+            due.format(ordinal=ordinal(inputs.cycle), day=day(evaluation.cycle.deadline)),
         ),
     ]
     if evaluation.baseline is not None:
         items.append(
             Item(
-                "Baseline",
-                f"{ordinal(evaluation.baseline.number)} national reports, due by "
-                f"{day(evaluation.baseline.deadline)}",
+                tr("Baseline"),
+                due.format(
+                    ordinal=ordinal(evaluation.baseline.number),
+                    day=day(evaluation.baseline.deadline),
+                ),
             )
         )
-    items.append(Item("Generated", f"{day(inputs.generated_on)} by CPB Monitor"))
+    items.append(
+        Item(tr("Generated"), tr("{day} by CPB Monitor").format(day=day(inputs.generated_on)))
+    )
     blocks: tuple[Block, ...] = (
         *demonstration_notice(inputs),
         ItemList(tuple(items)),
         Paragraph(
             (
-                "Every table, chart and sentence that states a figure in this document is "
-                "generated from the data; the judgement on what the figures mean is left "
-                "to the reader.",
+                tr(
+                    "Every table, chart and sentence that states a figure in this document is "
+                    "generated from the data; the key messages, conclusions and draft "
+                    "recommendations are computed from the comparable changes and the progress "
+                    "statuses by rules, and marked as drafts for the Secretariat to review."
+                ),
             )
         ),
     )
@@ -181,14 +207,14 @@ def goals_table(inputs: ReportInputs) -> Table:
         rows.append(
             (
                 Cell(code, "code"),
-                Cell(summary.title),
+                Cell(tr(summary.title) if summary.code == "all" else summary.title),
                 *(number_cell(n) for n in numbers.values()),
             )
         )
     return Table(
         "goals",
-        "Indicators of each goal and their change since the baseline",
-        GOALS_COLUMNS,
+        tr("Indicators of each goal and their change since the baseline"),
+        tuple(tr(c) for c in GOALS_COLUMNS),
         tuple(rows),
     )
 
@@ -201,7 +227,7 @@ def purpose_sentence(inputs: ReportInputs) -> Sentence:
 
 def linkage_blocks(inputs: ReportInputs) -> tuple[Block, ...]:
     quotes = tuple(
-        Quote(p.text, f"Annex to {inputs.plan.source.document}, paragraph {p.number}")
+        Quote(p.text, annex_source(inputs, p.number))
         for p in inputs.plan.narrative.linkages
         if any(words in p.text for words in LINKAGE_WORDS)
     )
@@ -210,19 +236,24 @@ def linkage_blocks(inputs: ReportInputs) -> tuple[Block, ...]:
             *quotes,
             Notice(
                 "not-available",
-                "The linkages of each goal to the Kunming-Montreal Global Biodiversity "
-                "Framework and to the Sustainable Development Goals are not available in "
-                "this report.",
+                tr(
+                    "The linkages of each goal to the Kunming-Montreal Global Biodiversity "
+                    "Framework and to the Sustainable Development Goals are not available in "
+                    "this report."
+                ),
             ),
         )
     if not inputs.linkages:
-        return (*quotes, Notice("info", NO_LINKAGES.format(plan=inputs.plan.id)))
+        return (*quotes, Notice("info", tr(NO_LINKAGES).format(plan=inputs.plan.id)))
     rows = tuple(
         (Cell(link.goal, "code"), Cell(link.framework), Cell(link.target), Cell(link.basis))
         for link in inputs.linkages
     )
     table = Table(
-        "linkages", "Linkages of the goals", ("Goal", "Framework", "Target or goal", "Basis"), rows
+        "linkages",
+        tr("Linkages of the goals"),
+        tuple(tr(c) for c in ("Goal", "Framework", "Target or goal", "Basis")),
+        rows,
     )
     return (*quotes, table)
 
@@ -235,14 +266,14 @@ def introduction(inputs: ReportInputs) -> Section:
     blocks: tuple[Block, ...] = (
         Paragraph((purpose_sentence(inputs),)),
         *(
-            Quote(p.text, f"Annex to {plan.source.document}, paragraph {p.number}")
+            Quote(p.text, annex_source(inputs, p.number))
             for p in plan.narrative.evaluation_and_review
         ),
         Paragraph((overview,)),
         goals_table(inputs),
     )
-    linkages = Section("linkages", "Linkages", linkage_blocks(inputs))
-    return Section("introduction", "Introduction", blocks, (linkages,))
+    linkages = Section("linkages", tr("Linkages"), linkage_blocks(inputs))
+    return Section("introduction", tr("Introduction"), blocks, (linkages,))
 
 
 # -- data and method ------------------------------------------------------------------------
@@ -288,8 +319,11 @@ def reporting_table(cycle: CycleReporting) -> Table:
                 number_cell(numbers.get("share"), "percent"),
             )
         )
-    caption = f"Reporting in the {ordinal(cycle.number)} cycle, by regional group"
-    return Table(f"reports-{cycle.number}", caption, REPORTING_COLUMNS, tuple(rows))
+    caption = tr("Reporting in the {ordinal} cycle, by regional group").format(
+        ordinal=ordinal(cycle.number)
+    )
+    columns = tuple(tr(c) for c in REPORTING_COLUMNS)
+    return Table(f"reports-{cycle.number}", caption, columns, tuple(rows))
 
 
 def reporting_sentences(cycle: CycleReporting) -> tuple[Sentence, ...]:
@@ -329,14 +363,17 @@ def cycles_table(inputs: ReportInputs) -> Table:
         due = date_number(cycle.deadline, Ref(f"reports-{cycle.number}", GLOBAL, "deadline"))
         rows.append(
             (
-                Cell(f"{ordinal(cycle.number)} national reports"),
-                Cell(role),
+                Cell(tr("{ordinal} national reports").format(ordinal=ordinal(cycle.number))),
+                Cell(tr(role)),
                 Cell(cycle.schema, "code"),
                 number_cell(due, "date"),
             )
         )
     return Table(
-        "cycles", "Reporting cycles compared", ("Cycle", "Role", "Format", "Due by"), tuple(rows)
+        "cycles",
+        tr("Reporting cycles compared"),
+        tuple(tr(c) for c in ("Cycle", "Role", "Format", "Due by")),
+        tuple(rows),
     )
 
 
@@ -348,9 +385,14 @@ def settings_table(inputs: ReportInputs) -> tuple[Table, Sentence]:
     )
     table = Table(
         "settings",
-        "Settings of the comparison",
-        ("Setting", "Value"),
-        ((Cell("Smallest change counted as an improvement or a decline"), number_cell(threshold)),),
+        tr("Settings of the comparison"),
+        (tr("Setting"), tr("Value")),
+        (
+            (
+                Cell(tr("Smallest change counted as an improvement or a decline")),
+                number_cell(threshold),
+            ),
+        ),
     )
     return table, say("method.threshold", threshold=threshold)
 
@@ -358,12 +400,12 @@ def settings_table(inputs: ReportInputs) -> tuple[Table, Sentence]:
 def source_status(inputs: ReportInputs, codes: tuple[str, ...]) -> str:
     results = [inputs.evaluation.result(c) for c in codes]
     if any(r.overall.value is not None for r in results):
-        return "read"
+        return tr("read")
     entry = inputs.methodology.entry(codes[0]) if codes else None
     if entry is not None and entry.source == "not-measurable":
-        return "no source"
+        return tr("no source")
     note = results[0].overall.note if results else None
-    return (note or "no data").split(":")[0]
+    return tr((note or "no data").split(":")[0])
 
 
 def sources_table(inputs: ReportInputs) -> Table:
@@ -379,7 +421,7 @@ def sources_table(inputs: ReportInputs) -> Table:
         ]
         rows.append(
             (
-                Cell(SOURCE_LABELS.get(source.name, source.name)),
+                Cell(tr(SOURCE_LABELS.get(source.name, source.name))),
                 Cell(join_words(source.indicators), "code"),
                 number_cell(dates[0], "date"),
                 number_cell(dates[1], "date"),
@@ -388,8 +430,10 @@ def sources_table(inputs: ReportInputs) -> Table:
         )
     return Table(
         "sources",
-        "Sources of the data and the dates of the data used",
-        ("Source", "Indicators", "Data as of", "Baseline data as of", "Status"),
+        tr("Sources of the data and the dates of the data used"),
+        tuple(
+            tr(c) for c in ("Source", "Indicators", "Data as of", "Baseline data as of", "Status")
+        ),
         tuple(rows),
     )
 
@@ -409,7 +453,7 @@ def data_and_method(inputs: ReportInputs) -> Section:
     table, threshold_sentence = settings_table(inputs)
     blocks: list[Block] = [
         *demonstration_notice(inputs),
-        Paragraph((METHOD_TEXT, threshold_sentence)),
+        Paragraph((tr(METHOD_TEXT), threshold_sentence)),
         cycles_table(inputs),
         table,
     ]
@@ -425,4 +469,4 @@ def data_and_method(inputs: ReportInputs) -> Section:
         )
     if inputs.sources:
         blocks.append(sources_table(inputs))
-    return Section("data-and-method", "Data and method", tuple(blocks))
+    return Section("data-and-method", tr("Data and method"), tuple(blocks))

@@ -4,6 +4,7 @@ findings in sentences."""
 
 from __future__ import annotations
 
+from cpbmonitor.core.capacity.contribution import CAVEAT, Contribution
 from cpbmonitor.core.evaluation.charts import goal_chart
 from cpbmonitor.core.evaluation.inputs import ReportInputs
 from cpbmonitor.core.evaluation.model import (
@@ -12,29 +13,65 @@ from cpbmonitor.core.evaluation.model import (
     Figure,
     Item,
     ItemList,
+    Number,
     Paragraph,
+    Ref,
     Section,
     Sentence,
     Table,
 )
-from cpbmonitor.core.evaluation.numbers import DASH, group_label, join_words, ordinal
+from cpbmonitor.core.evaluation.numbers import (
+    DASH,
+    group_label,
+    is_french,
+    join_words,
+    number,
+    ordinal,
+)
 from cpbmonitor.core.evaluation.sections import section
+from cpbmonitor.core.evaluation.sections.challenges import goal_blocks
 from cpbmonitor.core.evaluation.sections.common import (
+    assessment_of,
     fraction_cell,
     indicator_cell,
     indicator_number,
     is_measured,
     labels_at,
+    number_cell,
     plural,
     regions_with,
 )
 from cpbmonitor.core.evaluation.sections.front import summary_numbers
-from cpbmonitor.core.evaluation.templates import say
-from cpbmonitor.core.indicators import GLOBAL, GROUPS, IndicatorMethod, IndicatorResult
+from cpbmonitor.core.evaluation.templates import TEMPLATES, fields_of, say
+from cpbmonitor.core.evaluation.words import FRENCH, tr
+from cpbmonitor.core.indicators import GLOBAL, GROUPS, REGIONS, IndicatorMethod, IndicatorResult
 from cpbmonitor.core.indicators.comparability import LABELS
 from cpbmonitor.core.plan.model import APPLIES_TO_LABELS, Goal
 
 GOAL_COLUMNS = ("Indicator", "Group", "Baseline", "Current", "Parties counted", "Change", "Status")
+SHARP = 10.0
+"""A change of at least this many points (or units) is called marked."""
+MOST, FEW = 50.0, 25.0
+"""Shares (percent) from which most, and under which only few, Parties meet an indicator."""
+POPULATIONS_FR: dict[str, str] = {
+    "reporting-parties": "Parties ayant répondu dans leurs {ordinal} rapports nationaux",
+    "all-parties": "Parties au Protocole à l'échéance des {ordinal} rapports",
+    "supplementary-protocol-parties": (
+        "Parties au Protocole additionnel ayant répondu dans leurs {ordinal} rapports nationaux"
+    ),
+    "gef-eligible-parties": (
+        "Parties admissibles au FEM ayant répondu dans leurs {ordinal} rapports nationaux"
+    ),
+    "parties-choosing": (
+        "Parties de la population de l'indicateur (voir l'annexe) ayant répondu dans leurs "
+        "{ordinal} rapports nationaux"
+    ),
+    "parties-where": (
+        "Parties de la population de l'indicateur (voir l'annexe) ayant répondu dans leurs "
+        "{ordinal} rapports nationaux"
+    ),
+}
+ALL_PARTIES_FR = "Parties au Protocole additionnel à l'échéance des {ordinal} rapports"
 POPULATIONS: dict[str, str] = {
     "reporting-parties": "Parties that answered in their {ordinal} national report",
     "all-parties": "Parties to the Protocol on the {ordinal} reporting deadline",
@@ -56,9 +93,15 @@ ALL_PARTIES = "Parties to the Supplementary Protocol on the {ordinal} reporting 
 
 def population_words(entry: IndicatorMethod | None, population: str, cycle: int) -> str:
     sp = entry is not None and entry.population == "supplementary-protocol-parties"
+    french = is_french()
     if sp and entry is not None and entry.count_non_reporting:
-        return ALL_PARTIES.format(ordinal=ordinal(cycle))
-    text = POPULATIONS.get(population, "Parties of the indicator's population")
+        return (ALL_PARTIES_FR if french else ALL_PARTIES).format(ordinal=ordinal(cycle))
+    default = (
+        "Parties de la population de l'indicateur"
+        if french
+        else ("Parties of the indicator's population")
+    )
+    text = (POPULATIONS_FR if french else POPULATIONS).get(population, default)
     return text.format(ordinal=ordinal(cycle))
 
 
@@ -69,9 +112,9 @@ def unmeasured_reason(inputs: ReportInputs, result: IndicatorResult) -> str:
     """A word or two on why an indicator has no value (the note is listed below)."""
     entry = inputs.methodology.entry(result.code)
     if entry is not None and entry.source == "not-measurable":
-        return "not measurable"
+        return tr("not measurable")
     note = result.overall.note or ""
-    return "pending" if note.startswith("pending") else "no data"
+    return tr("pending") if note.startswith("pending") else tr("no data")
 
 
 def indicator_rows(inputs: ReportInputs, result: IndicatorResult) -> list[tuple[Cell, ...]]:
@@ -81,7 +124,7 @@ def indicator_rows(inputs: ReportInputs, result: IndicatorResult) -> list[tuple[
         return [
             (
                 code,
-                Cell("World and regions"),
+                Cell(tr("World and regions")),
                 empty,
                 empty,
                 empty,
@@ -109,16 +152,16 @@ def indicator_rows(inputs: ReportInputs, result: IndicatorResult) -> list[tuple[
 def status_text(status: str | None, comparability: str | None) -> str:
     """The status of a change, with the kind of comparability when it is not counted."""
     if status == "not comparable" and comparability is not None and comparability in LABELS:
-        return f"not comparable ({LABELS[comparability]})"
-    return status or DASH
+        return f"{tr('not comparable')} ({tr(LABELS[comparability])})"
+    return tr(status) if status else DASH
 
 
 def goal_table(inputs: ReportInputs, goal: Goal, results: list[IndicatorResult]) -> Table:
     rows = [row for result in results for row in indicator_rows(inputs, result)]
     return Table(
         f"goal-{goal.code}",
-        f"Indicators of goal {goal.code}: world and regional groups",
-        GOAL_COLUMNS,
+        tr("Indicators of goal {code}: world and regional groups").format(code=goal.code),
+        tuple(tr(c) for c in GOAL_COLUMNS),
         tuple(rows),
         span_first_column=True,
     )
@@ -147,17 +190,33 @@ def value_sentence(inputs: ReportInputs, result: IndicatorResult) -> Sentence | 
         )
     entry = inputs.methodology.entry(result.code)
     population = population_words(entry, result.population, inputs.cycle)
-    return say(
-        "indicator.parties",
-        code=result.code,
-        denominator=n["denominator"],
-        population=population,
-        numerator=n["numerator"],
-        value=n["value"],
-    )
+    name = value_template(result)
+    fields: dict[str, Number | str] = {
+        "code": result.code,
+        "denominator": n["denominator"],
+        "population": population,
+        "numerator": n["numerator"],
+        "value": n["value"],
+    }
+    wanted = set(fields_of(TEMPLATES[name]))  # "all" needs no numerator: it is the whole
+    return say(name, **{k: v for k, v in fields.items() if k in wanted})
 
 
 TREND = {"improved": "up", "declined": "down", "no change": "same"}
+
+
+def value_template(result: IndicatorResult) -> str:
+    """The value sentence that fits the share: all, none, most, few, or plainly."""
+    world = result.overall
+    if world.numerator is not None and world.numerator == world.denominator:
+        return "indicator.parties.all"
+    if world.numerator == 0:
+        return "indicator.parties.none"
+    if world.value is not None and world.value >= MOST:
+        return "indicator.parties.most"
+    if world.value is not None and world.value < FEW:
+        return "indicator.parties.few"
+    return "indicator.parties"
 
 
 def change_sentence(result: IndicatorResult, minimum: int = 10) -> Sentence | None:
@@ -172,13 +231,15 @@ def change_sentence(result: IndicatorResult, minimum: int = 10) -> Sentence | No
         return say(
             "indicator.notcomparable",
             baseline=baseline,
-            label=LABELS.get(world.comparability or "", "not comparable"),
+            label=tr(LABELS.get(world.comparability or "", "not comparable")),
             reason=(world.comparability_reason or "").rstrip("."),
         )
     if world.status == "insufficient data":
         return say("indicator.fewdata", baseline=baseline, minimum=str(minimum))
     kind = ".count" if result.unit == "count" else ""
-    return say(f"indicator{kind}.{TREND[world.status]}", baseline=baseline, change=change)
+    trend = TREND[world.status]
+    sharp = ".sharp" if trend != "same" and abs(world.change or 0) >= SHARP else ""
+    return say(f"indicator{kind}.{trend}{sharp}", baseline=baseline, change=change)
 
 
 def region_sentence(result: IndicatorResult, threshold: float) -> Sentence | None:
@@ -189,6 +250,8 @@ def region_sentence(result: IndicatorResult, threshold: float) -> Sentence | Non
     if not changes:
         return None
     status = result.overall.status
+    if status not in TREND:
+        return None  # a change that is not comparable, or rests on too few data
     if status == "declined":
         pick = min(changes, key=lambda g: changes[g])
     elif status == "improved":
@@ -206,6 +269,24 @@ def region_sentence(result: IndicatorResult, threshold: float) -> Sentence | Non
     return say(f"indicator.region.{direction}", groups=labels_at(changes, change), change=number)
 
 
+def against_sentence(result: IndicatorResult, threshold: float) -> Sentence | None:
+    """The regional group(s) that moved against a comparable world improvement or
+    decline by at least the threshold."""
+    status = result.overall.status
+    if result.unit == "count" or status not in ("improved", "declined"):
+        return None
+    changes = {g.group: g.change for g in regions_with(result, "change") if g.change is not None}
+    if not changes:
+        return None
+    sign = 1 if status == "improved" else -1
+    pick = min(changes, key=lambda g: sign * changes[g])
+    if sign * changes[pick] > -threshold:
+        return None
+    number = indicator_number(result, pick, "change")
+    assert number is not None
+    return say("indicator.region.against", groups=labels_at(changes, changes[pick]), change=number)
+
+
 def indicator_paragraph(inputs: ReportInputs, result: IndicatorResult) -> Paragraph | None:
     threshold = inputs.evaluation.settings.change_threshold
     sentences = [
@@ -214,6 +295,7 @@ def indicator_paragraph(inputs: ReportInputs, result: IndicatorResult) -> Paragr
             value_sentence(inputs, result),
             change_sentence(result, inputs.evaluation.settings.min_denominator),
             region_sentence(result, threshold),
+            against_sentence(result, threshold),
         )
         if s is not None
     ]
@@ -255,7 +337,7 @@ def overview_paragraph(
 ) -> Paragraph:
     summary = next(s for s in inputs.evaluation.goals if s.code == goal.code)
     numbers = summary_numbers(inputs, summary, goal.code)
-    noun = plural(len(summary.indicators), "indicator")
+    noun = tr(plural(len(summary.indicators), "indicator"))
     if numbers["measured"].value == 0:
         return Paragraph(
             (
@@ -288,13 +370,17 @@ def goal_lists(inputs: ReportInputs, goal: Goal) -> list[Block]:
         Item(
             o.code,
             o.text
-            + (f" (indicators: {', '.join(measured_by[o.code])})" if measured_by[o.code] else ""),
+            + (
+                f" ({tr('indicators')}: {', '.join(measured_by[o.code])})"
+                if measured_by[o.code]
+                else ""
+            ),
         )
         for o in goal.objectives
     )
-    blocks: list[Block] = [ItemList(objectives, "Objectives")]
+    blocks: list[Block] = [ItemList(objectives, tr("Objectives"))]
     if goal.outcomes:
-        blocks.append(ItemList(tuple(Item("", text) for text in goal.outcomes), "Outcomes"))
+        blocks.append(ItemList(tuple(Item("", text) for text in goal.outcomes), tr("Outcomes")))
     if inputs.linkages is not None:
         links = tuple(
             Item(link.framework, f"{link.target} ({link.basis})")
@@ -302,35 +388,200 @@ def goal_lists(inputs: ReportInputs, goal: Goal) -> list[Block]:
             if link.goal == goal.code
         )
         if links:
-            blocks.append(ItemList(links, "Linkages"))
+            blocks.append(ItemList(links, tr("Linkages")))
     indicators = tuple(Item(i.code, i.text) for i in goal.indicators)
-    blocks.append(ItemList(indicators, "Indicators"))
+    blocks.append(ItemList(indicators, tr("Indicators")))
     return blocks
 
 
 def unmeasured_list(results: list[IndicatorResult]) -> list[Block]:
-    items = tuple(Item(r.code, r.overall.note or "no value") for r in results if not is_measured(r))
-    return [ItemList(items, "Not measured")] if items else []
+    items = tuple(
+        Item(r.code, r.overall.note or tr("no value")) for r in results if not is_measured(r)
+    )
+    return [ItemList(items, tr("Not measured"))] if items else []
 
 
-def goal_section(inputs: ReportInputs, goal: Goal) -> Section:
+def status_blocks(inputs: ReportInputs, goal: Goal) -> list[Block]:
+    """The goal's status with its reasons, the regions behind, and a table of the status
+    of each objective, world and regions."""
+    assessment = assessment_of(inputs)
+    found = assessment.status(goal.code)
+    if found is None:
+        return []
+    sentences = [say("goal.status", status=tr(found.status), reasons=_reasons(found.reasons))]
+    behind = [
+        r
+        for r in REGIONS
+        if (s := assessment.status(goal.code, r)) is not None
+        and s.status == "no progress or regression"
+    ]
+    if behind and found.status != "no progress or regression":
+        sentences.append(
+            say("goal.status.regions", behind=join_words(group_label(r) for r in behind))
+        )
+    rows = []
+    for objective in goal.objectives:
+        world = assessment.status(objective.code)
+        if world is None:
+            continue
+        cells = [Cell(objective.code, "code")]
+        for group in GROUPS:
+            status = assessment.status(objective.code, group)
+            cells.append(Cell(tr(status.status) if status else DASH, "status"))
+        cells.append(Cell(_reasons(world.reasons)))
+        rows.append(tuple(cells))
+    table = Table(
+        f"objectives-{goal.code}",
+        tr(
+            "Progress status of the objectives of goal {code}, with the reasons for the world"
+        ).format(code=goal.code),
+        (tr("Objective"), *(group_label(g) for g in GROUPS), tr("Reasons")),
+        tuple(rows),
+        source=tr(assessment.source),
+    )
+    return [Paragraph(tuple(sentences)), table]
+
+
+def _reasons(reasons: tuple[str, ...]) -> str:
+    words = {"improved", "no change", "declined"}
+    out = []
+    for reason in reasons:
+        codes, _, word = reason.rpartition(" ")
+        if reason.endswith("no change"):
+            codes, word = reason[: -len(" no change")], "no change"
+        if word in words and codes:
+            out.append(f"{codes} {tr(word)}")
+        else:  # a reason already in the document's language, or a known phrase
+            out.append(tr(reason) if reason in FRENCH else reason)
+    return "; ".join(out)
+
+
+def capacity_blocks(inputs: ReportInputs, goal: Goal) -> list[Block]:
+    """The needs linked to the goal's key areas, and the change among the Parties reached
+    by targeted activities serving the goal against the others."""
+    blocks: list[Block] = []
+    owner = goal.capacity_building_set or goal.code
+    needs = inputs.capacity
+    if needs is not None and needs.unmapped is None:
+        linked = [a for a in needs.areas if any(k.partition(" ")[0] == owner for k in a.key_areas)]
+        sentences: list[Sentence | str] = []
+        for area in linked:
+            name = f"{area.code} {area.text}"
+            parties = number(area.parties, "count", Ref("needs", area.code, "parties"))
+            if area.unreached is None:
+                continue
+            if area.unreached:
+                unreached = number(area.unreached, "count", Ref("needs", area.code, "unreached"))
+                sentences.append(
+                    say("capacity.goal.need", area=name, parties=parties, unreached=unreached)
+                )
+            else:
+                sentences.append(say("capacity.goal.need.met", area=name, parties=parties))
+        if sentences:
+            blocks.append(Paragraph((tr("The needs linked to this goal's key areas:"), *sentences)))
+    blocks += contribution_blocks(inputs, goal)
+    return blocks
+
+
+MIN_SIDE = 10
+"""Fewer Parties than this on either side: the comparison is not shown (too few data)."""
+CONTRIBUTION_FIELDS = (
+    "activities",
+    "reached",
+    "reached_change",
+    "others",
+    "other_change",
+    "difference",
+)
+
+
+def contribution_blocks(inputs: ReportInputs, goal: Goal) -> list[Block]:
+    if inputs.contributions is None:
+        return []
+    assessment = assessment_of(inputs)
+    rows_of = [
+        c
+        for c in inputs.contributions
+        if c.goal == goal.code
+        and assessment.comparable(c.indicator)
+        and c.reached.parties >= MIN_SIDE
+        and c.not_reached.parties >= MIN_SIDE
+        and c.difference is not None
+    ]
+    if not rows_of:
+        return []
+    key = f"contribution-{goal.code}"
+
+    def n(item: Contribution, field: str) -> Number:
+        values = {
+            "activities": (item.activities, "count"),
+            "reached": (item.reached.parties, "count"),
+            "reached_change": (item.reached.change or 0.0, "points"),
+            "others": (item.not_reached.parties, "count"),
+            "other_change": (item.not_reached.change or 0.0, "points"),
+            "difference": (item.difference or 0.0, "points"),
+        }
+        value, style = values[field]
+        return number(value, style, Ref(key, item.indicator, field))
+
+    rows = tuple(
+        (Cell(c.indicator, "code"), *(number_cell(n(c, f), "number") for f in CONTRIBUTION_FIELDS))
+        for c in rows_of
+    )
+    table = Table(
+        key,
+        tr(
+            "Change among Parties reached and not reached by targeted capacity-building "
+            "activities serving goal {code} (percentage points)"
+        ).format(code=goal.code),
+        tuple(
+            tr(c)
+            for c in (
+                "Indicator",
+                "Activities",
+                "Reached: Parties",
+                "Reached: change",
+                "Not reached: Parties",
+                "Not reached: change",
+                "Difference",
+            )
+        ),
+        rows,
+    )
+    top = max(rows_of, key=lambda c: (abs(c.difference or 0), c.indicator))
+    sentence = say(
+        "contribution.more",
+        reached=n(top, "reached"),
+        code=top.indicator,
+        reached_change=n(top, "reached_change"),
+        other_change=n(top, "other_change"),
+        others=n(top, "others"),
+    )
+    return [Paragraph((sentence, tr(CAVEAT))), table]
+
+
+def findings_blocks(
+    inputs: ReportInputs, goal: Goal, results: list[IndicatorResult]
+) -> list[Block]:
     evaluation = inputs.evaluation
-    results = [evaluation.result(i.code) for i in goal.indicators]
-    blocks = goal_lists(inputs, goal)
-    if goal.applies_to != "all":
-        blocks.insert(0, Paragraph((f"This goal concerns {APPLIES_TO_LABELS[goal.applies_to]}.",)))
-    blocks.append(overview_paragraph(inputs, goal, results))
-    blocks.append(goal_table(inputs, goal, results))
+    blocks: list[Block] = [
+        overview_paragraph(inputs, goal, results),
+        goal_table(inputs, goal, results),
+    ]
     blocks.append(
         Figure(
             f"chart-{goal.code}",
-            f"Goal {goal.code}: each indicator at the baseline and now, world and regional groups",
+            tr(
+                "Goal {code}: each indicator at the baseline and now, world and regional groups"
+            ).format(code=goal.code),
             goal_chart(
                 results,
                 evaluation.cycle.number,
                 evaluation.baseline.number if evaluation.baseline else None,
             ),
-            f"Bar chart of the indicators of goal {goal.code}; the figures are in the table above.",
+            tr(
+                "Bar chart of the indicators of goal {code}; the figures are in the table above."
+            ).format(code=goal.code),
         )
     )
     blocks += [
@@ -340,11 +591,32 @@ def goal_section(inputs: ReportInputs, goal: Goal) -> Section:
         if (p := indicator_paragraph(inputs, r)) is not None
     ]
     blocks += unmeasured_list(results)
+    return blocks
+
+
+def goal_section(inputs: ReportInputs, goal: Goal) -> Section:
+    results = [inputs.evaluation.result(i.code) for i in goal.indicators]
+    blocks = goal_lists(inputs, goal)
+    if goal.applies_to != "all":
+        concerns = tr("This goal concerns {who}.").format(who=APPLIES_TO_LABELS[goal.applies_to])
+        blocks.insert(0, Paragraph((concerns,)))
+    parts = [
+        ("status", "Status of the objectives", status_blocks(inputs, goal)),
+        ("findings", "Findings", findings_blocks(inputs, goal, results)),
+        ("challenges", "Challenges", goal_blocks(inputs, goal.code)),
+        ("capacity", "Capacity-building", capacity_blocks(inputs, goal)),
+    ]
+    children = tuple(
+        Section(f"goal-{goal.code}-{key}", tr(title), tuple(found))
+        for key, title, found in parts
+        if found
+    )
     return Section(
         f"goal-{goal.code}",
-        f"Goal {goal.code}: {goal.title}",
+        tr("Goal {code}: {title}").format(code=goal.code, title=goal.title),
         tuple(blocks),
-        sheet=f"Goal {goal.code}",
+        children,
+        sheet=tr("Goal {code}").format(code=goal.code),
         new_page=True,
     )
 
@@ -354,8 +626,13 @@ def goals(inputs: ReportInputs) -> Section:
     children = tuple(goal_section(inputs, goal) for goal in inputs.plan.goals())
     intro = Paragraph(
         (
-            "For each goal: its objectives, outcomes and indicators, the findings, a table of "
-            "every indicator for the world and each regional group, and a chart.",
+            tr(
+                "For each goal: its objectives, outcomes and indicators; the progress status "
+                "of each objective with its reasons; the findings, with a table of every "
+                "indicator for the world and each regional group and a chart; the challenges "
+                "Parties name in their own words; and the capacity-building needs and "
+                "activities linked to it."
+            ),
         )
     )
-    return Section("goals", "Findings by goal", (intro,), children)
+    return Section("goals", tr("Findings by goal"), (intro,), children)

@@ -25,6 +25,7 @@ from cpbmonitor.core.evaluation.numbers import date_number, group_label, number
 from cpbmonitor.core.evaluation.sections import section
 from cpbmonitor.core.evaluation.sections.common import number_cell
 from cpbmonitor.core.evaluation.templates import say
+from cpbmonitor.core.evaluation.words import tr
 
 COLUMNS = (
     "Indicator",
@@ -87,10 +88,15 @@ def milestones_table(inputs: ReportInputs, milestones: Sequence[MilestoneAssessm
                 number_cell(n["latest"], "percent"),
                 number_cell(n["needed"]),
                 number_cell(n["projected"], "percent"),
-                Cell(m.status, "status"),
+                Cell(tr(m.status), "status"),
             )
         )
-    return Table("milestones", "Milestones and the trend since the baseline", COLUMNS, tuple(rows))
+    return Table(
+        "milestones",
+        tr("Milestones and the trend since the baseline"),
+        tuple(tr(c) for c in COLUMNS),
+        tuple(rows),
+    )
 
 
 def milestone_sentence(inputs: ReportInputs, m: MilestoneAssessment) -> Sentence:
@@ -114,18 +120,20 @@ def milestone_sentence(inputs: ReportInputs, m: MilestoneAssessment) -> Sentence
 
 @section("milestones", 60)
 def milestones(inputs: ReportInputs) -> Section:
+    from cpbmonitor.core.evaluation.sections.front import annex_source
+
     context = tuple(
-        Quote(p.text, f"Annex to {inputs.plan.source.document}, paragraph {p.number}")
+        Quote(p.text, annex_source(inputs, p.number))
         for p in inputs.plan.narrative.priorities_and_programming[:1]
     )
     given = inputs.milestones
     blocks: tuple[Block, ...]
     if given is None:
-        blocks = (*context, Notice("not-available", NOT_AVAILABLE))
+        blocks = (*context, Notice("not-available", tr(NOT_AVAILABLE)))
     elif not given:
-        blocks = (*context, Paragraph((NONE_SET,)))
+        blocks = (*context, Paragraph((tr(NONE_SET),)))
     else:
         sentences = tuple(milestone_sentence(inputs, m) for m in given)
-        marked = (Notice("info", DEMONSTRATION),) if any(m.demonstration for m in given) else ()
+        marked = (Notice("info", tr(DEMONSTRATION)),) if any(m.demonstration for m in given) else ()
         blocks = (*context, *marked, Paragraph(sentences), milestones_table(inputs, given))
-    return Section("milestones", "Milestones", blocks, sheet="Milestones" if given else None)
+    return Section("milestones", tr("Milestones"), blocks, sheet="Milestones" if given else None)
