@@ -26,6 +26,7 @@ class Role(models.TextChoices):
     AUTHORIZED_USER = "authorized_user", "national authorized user"
     SECRETARIAT = "secretariat", "Secretariat"
     ADMIN = "admin", "administrator"
+    REVIEWER = "reviewer", "Liaison Group reviewer"
 
 
 NATIONAL_ROLES = frozenset({Role.FOCAL_POINT, Role.AUTHORIZED_USER})

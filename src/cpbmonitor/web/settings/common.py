@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "cpbmonitor.records",  # records: BCH and capacity-building records
     "cpbmonitor.milestones",  # milestones: targets set for indicators, and their status
     "cpbmonitor.bch",  # bch: harvesting from the BCH (sync runs, quarantine, counts)
+    "cpbmonitor.evaluations",  # evaluations: frozen evaluation runs, written text, review
     "axes",  # reporting: failed sign-ins counted in the database (every worker sees them)
     "ninja",  # api: django-ninja (its docs page served from its own static files)
 ]
