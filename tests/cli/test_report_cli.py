@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from cpbmonitor.cli.app import app
 from cpbmonitor.core.demo import LABEL
+from cpbmonitor.core.indicators.comparability import LABELS
 from cpbmonitor.core.plan import load_plan
 
 runner = CliRunner()
@@ -162,7 +163,10 @@ def check_goal_table(table: Any, rows: dict[tuple[str, str], dict[str, Any]]) ->
         assert number(current) == data["value"], (code, group)
         assert number(baseline) == data["baseline_value"], (code, group)
         assert number(change) == data["change"], (code, group)
-        assert status == (data["status"] or "—"), (code, group)
+        expected = data["status"] or "—"
+        if expected == "not comparable":  # the table names the kind of comparability
+            expected = f"not comparable ({LABELS[data['comparability']]})"
+        assert status == expected, (code, group)
         if data["denominator"] is not None:
             assert counted == f"{data['numerator']}/{data['denominator']}", (code, group)
         checked += data["value"] is not None

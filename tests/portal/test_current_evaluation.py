@@ -30,7 +30,8 @@ def test_engine_results_on_the_tiny_registry(world):
     world_value = result.world
     assert (world_value.numerator, world_value.denominator) == (3, 3)
     assert (world_value.value, world_value.baseline_value, world_value.change) == (100, 100, 0)
-    assert world_value.state == "no change" and result.scale == "percent"
+    # 3 of 3 against 4 of 4: under the few-data threshold (10), so not "no change"
+    assert world_value.state == "insufficient data" and result.scale == "percent"
     assert result.group("WEOG").value is None  # France did not report in cycle 5
     assert result.group("WEOG").state == "no-data"
     scores = {(row.cycle, row.indicator): row for row in party_scorecard("br")}

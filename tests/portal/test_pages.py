@@ -103,7 +103,15 @@ def test_indicator_page_from_the_real_engine(client, world):
     # A.1(a), world: cycle 5 full, partial, full -> 3 of 3; cycle 4 (baseline) 4 of 4.
     page = text(client.get("/indicators/A.1(a)/"))
     assert "World: Baseline 100.0\u00a0%, Current 100.0\u00a0%" in page
-    assert "no change" in page
+    # 3 and 4 Parties are under the few-data threshold of 10: the change is not counted.
+    assert "insufficient data" in page
+    # over the cycles: the series chart (a line per group, markers and labels) and its
+    # table, with the crosswalked change from cycle 4 to 5 labelled
+    assert 'aria-labelledby="series-A-1-a-title series-A-1-a-desc"' in page
+    assert "100% (4/4)" in page and "100% (3/3)" in page
+    assert "4 → 5: crosswalked question" in page
+    # the map of Parties meeting it in the latest cycle, with its table
+    assert 'class="world-map"' in page and "Parties by whether they meet the indicator" in page
 
 
 def test_indicator_without_value_shows_the_engines_reason(client, world, engine):
@@ -144,9 +152,11 @@ def test_reasons_from_the_real_engine(client, world):
 def test_indicator_downloads(client, world, engine):
     csv = text(client.get("/indicators/A.1(a)/data.csv")).splitlines()
     assert csv[0] == (
-        "indicator,group,numerator,denominator,value,baseline_value,change,status,unit,note"
+        "indicator,group,numerator,denominator,value,baseline_value,change,status,"
+        "comparability,comparability_reason,few_data,unit,note"
     )
-    assert csv[1] == "A.1(a),global,3,4,75.0,50.0,25.0,improved,percent,"
+    # the fake source gives no comparability (the real engine does: see the series tests)
+    assert csv[1] == "A.1(a),global,3,4,75.0,50.0,25.0,improved,,,False,percent,"
     document = json.loads(client.get("/indicators/A.1(a)/data.json").content)
     assert document["demonstration"] is False and "notice" not in document
     assert document["rows"][0]["value"] == 75
@@ -163,7 +173,7 @@ def test_downloads_carry_the_engine_note(client, world, engine):
     assert rows[0]["value"] is None and [r["group"] for r in rows] == ["global", "AFR"]
     csv = text(client.get("/indicators/A.1(b)/data.csv")).splitlines()
     assert csv[1].endswith(
-        ",no-data,percent,pending: BCH records import (national focal point records)"
+        ",no-data,,,False,percent,pending: BCH records import (national focal point records)"
     )
 
 
@@ -187,6 +197,9 @@ def test_downloads_of_demonstration_data_say_so(client, world, engine, settings)
         "baseline_value": 50,
         "change": 25,
         "status": "improved",
+        "comparability": None,
+        "comparability_reason": None,
+        "few_data": False,
         "unit": "percent",
         "note": None,
     }
@@ -388,3 +401,22 @@ def test_demo_banner_when_the_database_holds_demonstration_reports(client, db):
 
     make_report(make_party("br"), make_cycle(5), identifier="demo-nr5-br")
     assert "Demonstration data." in text(client.get("/plan/"))
+
+
+def test_goal_page_shows_progress_of_the_goal_and_its_objectives(client, world):
+    from cpbmonitor.core.plan import load_plan
+
+    page = text(client.get("/goals/A.1/"))
+    assert "Progress towards 2030" in page
+    # three or four Parties: every indicator rests on few data, so the goal and each of
+    # its objectives have too few assessed indicators
+    assert "fewer than half of its indicators could be assessed (0 of 3)" in page
+    for objective in load_plan("draft-2020").goal("A.1").objectives:
+        assert f'<span class="code">{objective.code}</span>' in page
+    assert 'aria-labelledby="goal-series-A-1-title goal-series-A-1-desc"' in page
+
+
+def test_party_page_shows_indicators_met_in_each_cycle(client, world):
+    page = text(client.get("/parties/br/"))
+    assert "Indicators met in each cycle" in page
+    assert 'aria-labelledby="party-series-br-title party-series-br-desc"' in page

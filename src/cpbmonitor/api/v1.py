@@ -14,6 +14,7 @@ from cpbmonitor.api import drafts, openapi, public
 from cpbmonitor.api import milestones as milestones_api
 from cpbmonitor.api import records as records_api
 from cpbmonitor.api import sdmx as sdmx_api
+from cpbmonitor.api import series as series_api
 from cpbmonitor.services.drafts import (
     Incomplete,
     InvalidAnswers,
@@ -54,6 +55,7 @@ def index(request: HttpRequest) -> dict[str, Any]:
 
 api.add_router("", public.router)
 api.add_router("", sdmx_api.router)
+api.add_router("", series_api.router)
 api.add_router("/drafts", drafts.router)
 api.add_router("/milestones", milestones_api.router)
 api.add_router("/records", records_api.router)

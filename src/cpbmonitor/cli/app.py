@@ -32,6 +32,7 @@ COMMAND_GROUPS: dict[str, str] = {
     "milestones": "cpbmonitor.cli.milestones",
     "bch": "cpbmonitor.cli.bch",
     "evaluations": "cpbmonitor.cli.evaluations",
+    "progress": "cpbmonitor.cli.progress",
 }
 """Group name -> module holding a ``typer.Typer`` called ``app``."""
 

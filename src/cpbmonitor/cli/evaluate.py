@@ -15,12 +15,19 @@ from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.output import fit
 from cpbmonitor.core.exports.exporters import export, formats_for
-from cpbmonitor.core.indicators import Evaluation, GroupResult
+from cpbmonitor.core.indicators import Evaluation, GroupResult, Settings
+from cpbmonitor.core.indicators.series import Series
 
 app = typer.Typer(help="Measure every indicator of a plan version from the stored reports.")
 console = Console()
 
-STATUS_STYLE = {"improved": "green", "declined": "red", "no change": "yellow"}
+STATUS_STYLE = {
+    "improved": "green",
+    "declined": "red",
+    "no change": "yellow",
+    "not comparable": "magenta",
+    "insufficient data": "dim",
+}
 
 
 @app.callback(invoke_without_command=True)
@@ -28,32 +35,37 @@ def evaluate_command(
     plan_id: str = typer.Option("draft-2020", "--plan", "-p", help="Plan version id."),
     cycle: int = typer.Option(5, "--cycle", "-c", help="The cycle measured."),
     baseline: int = typer.Option(4, "--baseline", "-b", help="The baseline cycle."),
+    cycles: str = typer.Option(
+        None,
+        "--cycles",
+        help="A series over several cycles, e.g. 4,5,6 (the first is the baseline).",
+    ),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, csv or xlsx."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
     threshold: float = typer.Option(1.0, help="Change in points that counts as a change."),
+    min_denominator: int = typer.Option(
+        10, help="A percentage over fewer Parties or records is marked 'insufficient data'."
+    ),
 ) -> None:
-    """Every indicator for the world and the five regions, with change since the baseline."""
-    if fmt != "table" and fmt not in formats_for("evaluation"):
-        fail(f"unknown format '{fmt}' (use table or {', '.join(formats_for('evaluation'))})")
+    """Every indicator for the world and the five regions, with change since the baseline
+    (or, with --cycles, over several cycles with the comparability of every change)."""
+    kind = "series" if cycles else "evaluation"
+    if fmt != "table" and fmt not in formats_for(kind):
+        fail(f"unknown format '{fmt}' (use table or {', '.join(formats_for(kind))})")
     use_database()
     from cpbmonitor.core.indicators import Settings
-    from cpbmonitor.core.plan import PlanDataError
-    from cpbmonitor.national_reports.models import ReportingCycle
-    from cpbmonitor.services.evaluation import evaluate_stored
 
+    settings = Settings(threshold, min_denominator=min_denominator)
     with Progress(
         console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()
     ) as progress:
-        progress.add_task(f"evaluating {plan_id}, cycle {cycle} against {baseline}", total=None)
-        try:
-            evaluation = evaluate_stored(plan_id, cycle, baseline, Settings(threshold))
-        except (PlanDataError, ReportingCycle.DoesNotExist, LookupError) as error:
-            fail(str(error))
+        progress.add_task(f"evaluating {plan_id}", total=None)
+        subject = _compute(plan_id, cycle, baseline, cycles, settings)
     _warn_if_demonstration_data()
     if fmt == "table":
-        _print_table(evaluation)
+        _print_series(subject) if isinstance(subject, Series) else _print_table(subject)
         return
-    content = export("evaluation", fmt, evaluation)
+    content = export(kind, fmt, subject)
     if output is None:
         if fmt == "xlsx":
             fail("XLSX is binary: give a file with -o")
@@ -61,6 +73,54 @@ def evaluate_command(
         return
     output.write_bytes(content)
     console.print(f"wrote {output}")
+
+
+def _compute(
+    plan_id: str, cycle: int, baseline: int, cycles: str | None, settings: Settings
+) -> Evaluation | Series:
+    from cpbmonitor.core.plan import PlanDataError
+    from cpbmonitor.national_reports.models import ReportingCycle
+    from cpbmonitor.services.evaluation import evaluate_stored, evaluate_stored_series, parse_cycles
+
+    try:
+        if cycles:
+            return evaluate_stored_series(plan_id, parse_cycles(cycles), settings)
+        return evaluate_stored(plan_id, cycle, baseline, settings)
+    except (PlanDataError, ReportingCycle.DoesNotExist, LookupError, ValueError) as error:
+        fail(str(error))
+
+
+def _print_series(series: Series) -> None:
+    numbers = [c.number for c in series.cycles]
+    table = Table(
+        "indicator",
+        *(f"cycle {n}" for n in numbers),
+        "last change",
+        "comparability",
+        "status",
+        title=f"{series.plan}: cycles {', '.join(map(str, numbers))} (world)",
+    )
+    for item in series.indicators:
+        points = item.points()
+        last = points[-1].previous
+        status = (last.status if last else None) or ""
+        table.add_row(
+            item.code,
+            *(_point(p.value, p.numerator, p.denominator, p.few_data) for p in points),
+            _number(last.change if last else None),
+            last.label if last else "",
+            f"[{STATUS_STYLE.get(status, 'dim')}]{status}[/]",
+        )
+    console.print(table)
+
+
+def _point(value: float | None, numerator: int | None, denominator: int | None, few: bool) -> str:
+    if value is None:
+        return "-"
+    text = (
+        _number(value) if denominator is None else f"{_number(value)} ({numerator}/{denominator})"
+    )
+    return f"{text} *" if few else text
 
 
 def _warn_if_demonstration_data() -> None:

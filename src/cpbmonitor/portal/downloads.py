@@ -34,6 +34,9 @@ COLUMNS = (
     "baseline_value",
     "change",
     "status",
+    "comparability",
+    "comparability_reason",
+    "few_data",
     "unit",
     "note",
 )
@@ -73,6 +76,9 @@ def rows(result: IndicatorResult | None) -> list[dict[str, object]]:
             "baseline_value": v.baseline_value,
             "change": v.change,
             "status": v.state,
+            "comparability": v.comparability,
+            "comparability_reason": v.comparability_reason,
+            "few_data": v.few_data or v.baseline_few_data,
             "unit": result.scale,
             "note": v.note,
         }

@@ -36,6 +36,11 @@ STATUS_LABELS = {
     "target-met": _("target met"),
     "on-track": _("on track"),
     "off-track": _("off track"),
+    "not comparable": _("not comparable"),
+    "insufficient data": _("insufficient data"),
+    "acceleration-needed": _("progress, acceleration needed"),
+    "regression": _("no progress or regression"),
+    "insufficient-data": _("insufficient data"),
 }
 STATUS_TONES = {
     "improved": "good",
@@ -49,6 +54,8 @@ STATUS_TONES = {
     "worsened": "bad",
     "declining": "bad",
     "off-track": "bad",
+    "acceleration-needed": "neutral",
+    "regression": "bad",
 }
 
 REPORT_STATUS_LABELS = {

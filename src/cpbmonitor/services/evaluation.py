@@ -30,6 +30,7 @@ from cpbmonitor.core.indicators import (
     evaluate,
     load_methodology,
 )
+from cpbmonitor.core.indicators.series import Series, evaluate_series
 from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.records import RecordSet
 from cpbmonitor.national_reports.models import Answer, NationalReport, Party, ReportingCycle
@@ -137,6 +138,37 @@ def evaluate_stored(
         settings,
         records=stored_records(),
     )
+
+
+def evaluate_stored_series(
+    plan_id: str, cycles: Iterable[int], settings: Settings | None = None
+) -> Series:
+    """Every indicator of ``plan_id`` in each of ``cycles``, world and regions, with every
+    change and its comparability, from stored reports and records."""
+    plan = load_plan(plan_id)
+    infos = [cycle_info(n) for n in sorted(set(cycles))]
+    return evaluate_series(
+        plan,
+        load_methodology(plan.id),
+        infos,
+        party_facts(),
+        report_facts([c.number for c in infos]),
+        settings,
+        records=stored_records(),
+    )
+
+
+def parse_cycles(text: str) -> list[int]:
+    """``"4,5,6"`` -> ``[4, 5, 6]``; a word that is not a number is a ``ValueError``."""
+    numbers = []
+    for word in text.split(","):
+        word = word.strip()
+        if not word.isdigit():
+            raise ValueError(f"cycles: {word!r} is not a cycle number (write e.g. 4,5,6)")
+        numbers.append(int(word))
+    if not numbers:
+        raise ValueError("cycles: give at least one cycle number")
+    return numbers
 
 
 def analyze_stored_question(key: str, cycle: int, compare: bool = False) -> QuestionAnalysis:

@@ -14,10 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from cpbmonitor.core.formats import (
-    SHIPPED_SCHEMAS,
     FormatError,
     Questionnaire,
     cycles,
+    has_shipped_format,
     parse_bch_format,
     read_bch_json,
     shipped_format,
@@ -67,7 +67,7 @@ def questionnaire_for(schema: str) -> Questionnaire:
     stored = ReportingFormat.objects.filter(schema=schema).first()
     if stored is not None and stored.source == FormatSource.IMPORTED:
         return parse_bch_format(stored.questionnaire, schema, source=f"imported {schema}")
-    if schema in SHIPPED_SCHEMAS:
+    if has_shipped_format(schema):
         return shipped_format(schema)
     raise UnknownSchema(
         f"no format for schema {schema!r}: import one with "
@@ -101,7 +101,7 @@ def list_formats() -> list[FormatInfo]:
     stored = {f.schema: f for f in ReportingFormat.objects.all()}
     result = []
     for schema in known_schemas():
-        if schema not in stored and schema not in SHIPPED_SCHEMAS:
+        if schema not in stored and not has_shipped_format(schema):
             continue
         row = stored.get(schema)
         try:

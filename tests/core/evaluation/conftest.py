@@ -30,7 +30,7 @@ from cpbmonitor.core.evaluation import (
 from cpbmonitor.core.formats import Questionnaire, load_bch_format
 from cpbmonitor.core.indicators import Evaluation, evaluate, load_methodology
 from cpbmonitor.core.plan import load_plan
-from tests.core.indicators.conftest import C4, C5
+from tests.core.indicators.conftest import C4, C5, TINY
 from tests.core.indicators.dataset import PARTIES, REPORTS
 from tests.paths import FORMATS
 
@@ -80,9 +80,7 @@ def formats() -> dict[int, Questionnaire]:
 @pytest.fixture(scope="session")
 def evaluation(formats: dict[int, Questionnaire]) -> Evaluation:
     plan = load_plan("draft-2020")
-    return evaluate(
-        plan, load_methodology("draft-2020"), C5, C4, PARTIES, REPORTS, questionnaires=formats
-    )
+    return evaluate(plan, load_methodology("draft-2020"), C5, C4, PARTIES, REPORTS, TINY, formats)
 
 
 def make_inputs(evaluation: Evaluation, **changes: object) -> ReportInputs:

@@ -14,14 +14,21 @@ from cpbmonitor.core.indicators import (
     load_methodology,
 )
 from cpbmonitor.core.plan import load_plan
-from tests.core.indicators.conftest import C4, C5
+from tests.core.indicators.conftest import C4, C5, TINY
 from tests.core.indicators.dataset import PARTIES, REPORTS
 
 
 def run(real_formats: dict[int, Questionnaire], settings: Settings | None = None) -> Evaluation:
     plan = load_plan("draft-2020")
     return evaluate(
-        plan, load_methodology("draft-2020"), C5, C4, PARTIES, REPORTS, settings, real_formats
+        plan,
+        load_methodology("draft-2020"),
+        C5,
+        C4,
+        PARTIES,
+        REPORTS,
+        settings or TINY,
+        real_formats,
     )
 
 
@@ -64,7 +71,11 @@ def test_an_incomplete_report_counts_only_for_what_it_answers(ev: Evaluation) ->
     g = ev.result("A.1(c)").overall
     assert (g.numerator, g.denominator, g.value) == (4, 6, 66.67)
     assert (g.baseline_numerator, g.baseline_denominator) == (4, 5)  # br in de eu of 5
-    assert g.change == -13.33 and g.status == "declined"
+    # The fourth report's permanent staff stands in for qualified staff: the change is
+    # shown, labelled, and not counted as a decline.
+    assert g.change == -13.33 and g.status == "not comparable"
+    assert g.comparability == "stand-in"
+    assert "permanent staff is not qualified staff" in (g.comparability_reason or "")
 
 
 def test_answers_in_disabled_questions_are_ignored(ev: Evaluation) -> None:
@@ -128,9 +139,28 @@ def test_regions_add_up_to_global_with_the_eu_in_global_only(ev: Evaluation) -> 
 
 
 def test_threshold_decides_status(real_formats: dict[int, Questionnaire]) -> None:
-    ev = run(real_formats, Settings(change_threshold=5.0))
+    ev = run(real_formats, Settings(change_threshold=5.0, min_denominator=1))
     assert ev.result("A.3(a)").overall.status == "no change"  # +4.76 < 5 points
-    assert ev.result("A.1(c)").overall.status == "declined"  # -13.33
+    assert ev.result("A.1(a)").overall.status == "no change"  # -2.86 > -5 points
+    assert ev.result("A.1(c)").overall.status == "not comparable"  # whatever the threshold
+
+
+def test_few_data(real_formats: dict[int, Questionnaire]) -> None:
+    # With the default threshold of 10, A.1(a)'s 4/7 against 3/5 rests on few data: both
+    # values are marked and the -2.86 points are "insufficient data", not a decline.
+    ev = run(real_formats, Settings())
+    g = ev.result("A.1(a)").overall
+    assert (g.value, g.baseline_value, g.change) == (57.14, 60.0, -2.86)
+    assert g.few_data and g.baseline_few_data and g.status == "insufficient data"
+    # A.3(a) counts all 7 Parties (cycle 5) and 6 (cycle 4): still too few at 7, enough at 6.
+    ev6 = run(real_formats, Settings(min_denominator=6))
+    a3a = ev6.result("A.3(a)").overall
+    assert (a3a.denominator, a3a.baseline_denominator) == (7, 6)
+    assert not a3a.few_data and not a3a.baseline_few_data and a3a.status == "improved"
+    a1a = ev6.result("A.1(a)").overall
+    assert not a1a.few_data and a1a.baseline_few_data and a1a.status == "insufficient data"
+    summary = next(s for s in ev.goals if s.code == "A.1")
+    assert (summary.declined, summary.insufficient_data, summary.not_comparable) == (0, 1, 1)
 
 
 def test_pending_and_not_measurable_have_rows_with_notes(ev: Evaluation) -> None:
@@ -161,7 +191,9 @@ def test_scorecard(ev: Evaluation) -> None:
 def test_goal_and_objective_summaries(ev: Evaluation) -> None:
     a1 = next(s for s in ev.goals if s.code == "A.1")
     assert a1.indicators == ("A.1(a)", "A.1(b)", "A.1(c)")
-    assert (a1.improved, a1.no_change, a1.declined, a1.not_compared) == (0, 0, 2, 1)
+    # A.1(a) declined; A.1(c)'s change is not comparable; A.1(b) has no value.
+    assert (a1.improved, a1.no_change, a1.declined, a1.not_compared) == (0, 0, 1, 1)
+    assert (a1.not_comparable, a1.insufficient_data) == (1, 0)
     a3 = next(s for s in ev.goals if s.code == "A.3")
     assert (a3.improved, a3.not_compared) == (1, 1)
     assert ev.objectives and all(o.kind == "objective" for o in ev.objectives)

@@ -21,7 +21,7 @@ from cpbmonitor.core.indicators import (
     to_json,
 )
 from cpbmonitor.core.plan import load_plan
-from tests.core.indicators.conftest import C4, C5
+from tests.core.indicators.conftest import C4, C5, TINY
 from tests.core.indicators.dataset import PARTIES, REPORTS
 
 
@@ -29,7 +29,7 @@ from tests.core.indicators.dataset import PARTIES, REPORTS
 def ev(real_formats: dict[int, Questionnaire]) -> Evaluation:
     plan = load_plan("draft-2020")
     return evaluate(
-        plan, load_methodology("draft-2020"), C5, C4, PARTIES, REPORTS, questionnaires=real_formats
+        plan, load_methodology("draft-2020"), C5, C4, PARTIES, REPORTS, TINY, real_formats
     )
 
 
@@ -51,6 +51,10 @@ def test_json_rows(ev: Evaluation) -> None:
         "baseline_value": 60.0,
         "change": -2.86,
         "status": "declined",
+        "comparability": "crosswalked",
+        "comparability_reason": "the crosswalk links the questions, options unchanged",
+        "few_data": False,
+        "baseline_few_data": False,
         "note": None,
     }
 

@@ -71,7 +71,10 @@ for _name, _text in {
     "plan.overview": (
         "Of the {indicators} indicators of the plan, {measured} could be measured in the "
         "{ordinal} reporting cycle and {compared} compared with the baseline: {improved} "
-        "improved, {no_change} showed no change and {declined} declined."
+        "improved, {no_change} showed no change and {declined} declined. The change of "
+        "{not_comparable} more is not comparable (a stand-in question, or options that "
+        "changed between the formats) and that of {insufficient} rests on too few data; "
+        "neither counts as improved or declined."
     ),
     # data and method
     "method.threshold": (
@@ -92,7 +95,8 @@ for _name, _text in {
     "goal.overview": (
         "Of the {indicators} {noun} of this goal, {measured} could be measured in the "
         "{ordinal} cycle and {compared} compared with the baseline: {improved} improved, "
-        "{no_change} showed no change and {declined} declined."
+        "{no_change} showed no change and {declined} declined; {not_comparable} more "
+        "changed between values that are not comparable and {insufficient} on too few data."
     ),
     "goal.unmeasured": (
         "None of the {indicators} {noun} of this goal could be measured in the "
@@ -118,6 +122,14 @@ for _name, _text in {
     "indicator.count.down": "This is down from {baseline} at the baseline ({change}).",
     "indicator.count.same": "This is close to the baseline of {baseline} ({change}).",
     "indicator.nobaseline": "There is no baseline value to compare it with.",
+    "indicator.notcomparable": (
+        "The baseline value was {baseline}, but the change is not comparable ({label}: "
+        "{reason}) and is not counted."
+    ),
+    "indicator.fewdata": (
+        "The baseline value was {baseline}; with fewer than {minimum} Parties or records "
+        "in the denominator the change is not counted (insufficient data)."
+    ),
     "indicator.region.up": "The largest increase was among the {groups} ({change} points).",
     "indicator.region.down": "The largest decrease was among the {groups} ({change} points).",
     # capacity-building

@@ -39,6 +39,7 @@ def get_exporter(kind: str, fmt: str) -> Writer:
 def _load_builtin_exporters() -> None:
     from cpbmonitor.core.exports import plan as _plan  # noqa: F401
     from cpbmonitor.core.indicators import output as _output  # noqa: F401
+    from cpbmonitor.core.indicators import series as _series  # noqa: F401
     from cpbmonitor.core.records import writers as _records  # noqa: F401
 
 

@@ -22,7 +22,12 @@ from cpbmonitor.core.formats.model import (
     Question,
     Questionnaire,
 )
-from cpbmonitor.core.formats.shipped import SHIPPED_SCHEMAS, parse_shipped_format, shipped_format
+from cpbmonitor.core.formats.shipped import (
+    SHIPPED_SCHEMAS,
+    has_shipped_format,
+    parse_shipped_format,
+    shipped_format,
+)
 
 __all__ = [
     "REGISTRY",
@@ -45,6 +50,7 @@ __all__ = [
     "cycle_for_schema",
     "cycles",
     "describe_condition",
+    "has_shipped_format",
     "is_active",
     "load_bch_format",
     "parse_bch_format",

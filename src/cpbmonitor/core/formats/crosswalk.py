@@ -11,9 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from cpbmonitor.core.formats.errors import FormatError
+from cpbmonitor.core.formats.extra import extra_dirs, extra_files
 from cpbmonitor.core.formats.shipped import read_data_yaml, validation_error
 
 CROSSWALK_FILES: dict[tuple[str, str], str] = {
@@ -34,11 +38,15 @@ class Crosswalk:
     schema_from: str
     schema_to: str
     links: Mapping[str, QuestionLink]
+    same_keys: bool = False
+    """A key not listed maps to the same key (a file that lists only what changed)."""
 
     def map_question(self, key: str) -> str | None:
         """The target-format key for ``key``, or ``None`` when it has no counterpart."""
         link = self.links.get(key)
-        return link.target if link else None
+        if link is None:
+            return key if self.same_keys else None
+        return link.target
 
     def map_value(self, key: str, value: str) -> str:
         """The target-format value for ``value`` answered to source question ``key``."""
@@ -50,7 +58,7 @@ class Crosswalk:
             link.target: QuestionLink(link.target, link.source, _invert(link.values))
             for link in self.links.values()
         }
-        return Crosswalk(self.schema_to, self.schema_from, links)
+        return Crosswalk(self.schema_to, self.schema_from, links, self.same_keys)
 
 
 def _invert(values: Mapping[str, str]) -> dict[str, str]:
@@ -70,7 +78,8 @@ class _CrosswalkDef(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     schema_from: str
     schema_to: str
-    questions: dict[str, str | _LinkDef]
+    same_keys: bool = False
+    questions: dict[str, str | _LinkDef] = {}
 
 
 def _link(source: str, entry: str | _LinkDef) -> QuestionLink:
@@ -80,22 +89,46 @@ def _link(source: str, entry: str | _LinkDef) -> QuestionLink:
     return QuestionLink(source, entry.question, _invert(entry.value_mapping))
 
 
-@cache
-def _load(name: str) -> Crosswalk:
+def _parse(data: object, name: str) -> Crosswalk:
     try:
-        parsed = _CrosswalkDef.model_validate(read_data_yaml(name))
+        parsed = _CrosswalkDef.model_validate(data)
     except ValidationError as exc:
         raise validation_error(name, exc) from exc
     links = {k: _link(k, v) for k, v in parsed.questions.items()}
-    return Crosswalk(parsed.schema_from, parsed.schema_to, links)
+    return Crosswalk(parsed.schema_from, parsed.schema_to, links, parsed.same_keys)
+
+
+@cache
+def _load(name: str) -> Crosswalk:
+    return _parse(read_data_yaml(name), name)
+
+
+@cache
+def _extra(dirs: tuple[Path, ...]) -> dict[tuple[str, str], Crosswalk]:
+    """The crosswalks of the extra data directories (``crosswalk-*.yaml``)."""
+    found: dict[tuple[str, str], Crosswalk] = {}
+    for path in extra_files("crosswalk-*.yaml", dirs):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise FormatError(str(path), "(file)", "-", f"cannot be read: {exc}") from exc
+        loaded = _parse(data, str(path))
+        found[(loaded.schema_from, loaded.schema_to)] = loaded
+    return found
 
 
 def crosswalk(schema_from: str, schema_to: str) -> Crosswalk:
-    """The shipped crosswalk from ``schema_from`` to ``schema_to`` (either direction)."""
+    """The crosswalk from ``schema_from`` to ``schema_to`` (either direction), shipped or
+    from an extra data directory."""
     name = CROSSWALK_FILES.get((schema_from, schema_to))
     if name is not None:
         return _load(name)
     name = CROSSWALK_FILES.get((schema_to, schema_from))
     if name is not None:
         return _load(name).inverse()
+    extra = _extra(extra_dirs())
+    if (schema_from, schema_to) in extra:
+        return extra[(schema_from, schema_to)]
+    if (schema_to, schema_from) in extra:
+        return extra[(schema_to, schema_from)].inverse()
     raise KeyError(f"no crosswalk between {schema_from!r} and {schema_to!r}")

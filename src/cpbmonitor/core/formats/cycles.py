@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from pathlib import Path
 
+import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic.dataclasses import dataclass
 
+from cpbmonitor.core.formats.errors import FormatError
+from cpbmonitor.core.formats.extra import extra_dirs, extra_file
 from cpbmonitor.core.formats.shipped import read_data_yaml, validation_error
 
 CYCLES_FILE = "cycles.yaml"
@@ -34,13 +38,41 @@ class _CyclesFile(BaseModel):
     cycles: list[Cycle]
 
 
-@cache
-def _load() -> tuple[Cycle, ...]:
+def _parse(data: object, name: str) -> list[Cycle]:
     try:
-        parsed = _CyclesFile.model_validate(read_data_yaml(CYCLES_FILE))
+        return _CyclesFile.model_validate(data).cycles
     except ValidationError as exc:
-        raise validation_error(CYCLES_FILE, exc) from exc
-    return tuple(parsed.cycles)
+        raise validation_error(name, exc) from exc
+
+
+def _read_extra(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise FormatError(str(path), "(file)", "-", f"cannot be read: {exc}") from exc
+
+
+@cache
+def _load_from(dirs: tuple[Path, ...]) -> tuple[Cycle, ...]:
+    """The shipped cycles, then those of the extra directories' ``cycles.yaml``; a cycle
+    repeating a known number or schema is an error naming the file and the cycle."""
+    known = _parse(read_data_yaml(CYCLES_FILE), CYCLES_FILE)
+    path = extra_file(CYCLES_FILE, dirs)
+    if path is not None:
+        for i, item in enumerate(_parse(_read_extra(path), str(path))):
+            for held in known:
+                clash = "schema" if held.schema == item.schema else None
+                if item.number is not None and held.number == item.number:
+                    clash = "number"
+                if clash:
+                    value = getattr(item, clash)
+                    raise FormatError(str(path), f"cycles/{i}", clash, f"{value} is already known")
+            known.append(item)
+    return tuple(sorted(known, key=lambda c: c.deadline))
+
+
+def _load() -> tuple[Cycle, ...]:
+    return _load_from(extra_dirs())
 
 
 def cycles() -> list[Cycle]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -130,13 +131,44 @@ def parse_shipped_format(data: object, name: str = "<data>") -> Questionnaire:
     return Questionnaire(definition.schema_, sections)
 
 
-@cache
+def has_shipped_format(schema: str) -> bool:
+    """Whether ``schema`` has a definition shipped with the project or in an extra data
+    directory (``extra``)."""
+    from cpbmonitor.core.formats.extra import extra_file
+
+    return schema in SHIPPED_SCHEMAS or extra_file(f"{schema}.yaml") is not None
+
+
 def shipped_format(schema: str) -> Questionnaire:
-    """The project's own definition of (a subset of) the format ``schema``."""
-    if schema not in SHIPPED_SCHEMAS:
-        raise KeyError(f"no shipped definition for {schema!r}; known: {SHIPPED_SCHEMAS}")
-    name = f"{schema}.yaml"
-    questionnaire = parse_shipped_format(read_data_yaml(name), name)
+    """The project's own definition of (a subset of) the format ``schema``: shipped, or
+    from an extra data directory (written in full, or derived from an earlier format)."""
+    from cpbmonitor.core.formats.extra import extra_dirs
+
+    return _shipped_format(schema, extra_dirs())
+
+
+@cache
+def _shipped_format(schema: str, dirs: tuple[Path, ...]) -> Questionnaire:
+    from cpbmonitor.core.formats import derived
+    from cpbmonitor.core.formats.extra import extra_file
+
+    path = None if schema in SHIPPED_SCHEMAS else extra_file(f"{schema}.yaml", dirs)
+    if path is None:
+        if schema not in SHIPPED_SCHEMAS:
+            raise KeyError(f"no shipped definition for {schema!r}; known: {SHIPPED_SCHEMAS}")
+        name = f"{schema}.yaml"
+        data = read_data_yaml(name)
+    else:
+        name = str(path)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise FormatError(name, "(file)", "-", f"cannot be read: {exc}") from exc
+    if derived.is_derived(data):
+        change = derived.parse_derived(data, name)
+        questionnaire = derived.derive(_shipped_format(change.extends, dirs), change, name)
+    else:
+        questionnaire = parse_shipped_format(data, name)
     if questionnaire.schema != schema:
         raise FormatError(name, "(file)", "schema", f"expected {schema!r}")
     return questionnaire

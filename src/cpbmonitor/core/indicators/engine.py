@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from cpbmonitor.core.formats.model import Questionnaire
+from cpbmonitor.core.indicators.comparability import Comparability, compare
 from cpbmonitor.core.indicators.inputs import (
     GROUPS,
     CycleInfo,
@@ -87,9 +88,9 @@ def context(
 
 
 def default_questionnaire(cycle: CycleInfo) -> Questionnaire | None:
-    from cpbmonitor.core.formats import SHIPPED_SCHEMAS, shipped_format
+    from cpbmonitor.core.formats import has_shipped_format, shipped_format
 
-    return shipped_format(cycle.schema) if cycle.schema in SHIPPED_SCHEMAS else None
+    return shipped_format(cycle.schema) if has_shipped_format(cycle.schema) else None
 
 
 def evaluate(
@@ -127,13 +128,20 @@ def evaluate(
     }
     for ctx in contexts.values():
         ctx.read_answers(methodology.indicators)
+    path = cycle_path(baseline, cycle) if baseline else []
+    path_forms = {
+        c.number: forms[c.number] if c.number in forms else default_questionnaire(c) for c in path
+    }
     results: list[IndicatorResult] = []
     scorecards: list[Scorecard] = []
     for indicator in plan.indicators():
         entry = methodology.entry(indicator.code)
         current = _measure(entry, contexts[cycle.number])
         before = _measure(entry, contexts[baseline.number]) if baseline else None
-        results.append(_result(plan, indicator, entry, cycle, baseline, current, before, settings))
+        link = compare(entry, path, path_forms) if baseline else None
+        results.append(
+            _result(plan, indicator, entry, cycle, baseline, current, before, settings, link)
+        )
         if entry is not None and entry.is_binary:
             scorecards.append(
                 Scorecard(indicator.code, current.met or {}, (before.met if before else None) or {})
@@ -159,9 +167,33 @@ def _measure(entry: IndicatorMethod | None, ctx: CycleContext) -> CycleMeasure:
     return with_secondary(entry, ctx, measured) if entry.secondary else measured
 
 
-def status_of(change: float | None, threshold: float) -> Status | None:
+def cycle_path(earlier: CycleInfo, later: CycleInfo) -> list[CycleInfo]:
+    """The cycles from ``earlier`` to ``later`` in order, with the known cycles between
+    them (``formats.cycles``), along which crosswalks are followed."""
+    from cpbmonitor.core.formats import cycles
+
+    between = [
+        CycleInfo(c.number, c.schema, c.deadline)
+        for c in cycles()
+        if c.number is not None and earlier.number < c.number < later.number
+    ]
+    return [earlier, *between, later]
+
+
+def status_of(
+    change: float | None,
+    threshold: float,
+    link: Comparability | None = None,
+    few_data: bool = False,
+) -> Status | None:
+    """``improved``/``declined``/``no change`` for a comparable change resting on enough
+    data; ``not comparable`` or ``insufficient data`` otherwise; ``None`` without one."""
     if change is None:
         return None
+    if link is not None and not link.comparable:
+        return "not comparable"
+    if few_data:
+        return "insufficient data"
     if change >= threshold:
         return "improved"
     if change <= -threshold:
@@ -178,6 +210,7 @@ def _result(
     current: CycleMeasure,
     before: CycleMeasure | None,
     settings: Settings,
+    link: Comparability | None = None,
 ) -> IndicatorResult:
     unit = entry.unit if entry else "percent-of-parties"
     groups: dict[str, GroupResult] = {}
@@ -185,7 +218,7 @@ def _result(
         now = current.groups[group]
         then = before.groups[group] if before else None
         groups[group] = _group_result(
-            indicator.code, group, unit, cycle, baseline, now, then, settings, entry
+            indicator.code, group, unit, cycle, baseline, now, then, settings, entry, link
         )
     return IndicatorResult(
         code=indicator.code,
@@ -211,10 +244,13 @@ def _group_result(
     then: Measure | None,
     settings: Settings,
     entry: IndicatorMethod | None,
+    link: Comparability | None = None,
 ) -> GroupResult:
     value = now.value(unit)
     base_value = then.value(unit) if then else None
     change = None if value is None or base_value is None else round(value - base_value, 2)
+    few = few_data(now, unit, settings)
+    base_few = then is not None and few_data(then, unit, settings)
     notes = [now.note] if now.note else []
     if then is not None and then.note and then.note != now.note:
         notes.append(f"baseline: {then.note}")
@@ -233,8 +269,22 @@ def _group_result(
         baseline_denominator=then.denominator if then else None,
         baseline_value=base_value,
         change=change,
-        status=status_of(change, settings.change_threshold),
+        status=status_of(change, settings.change_threshold, link, few or base_few),
         note="; ".join(notes) or None,
+        comparability=link.kind if link else None,
+        comparability_reason=link.reason if link else None,
+        few_data=few,
+        baseline_few_data=base_few,
+    )
+
+
+def few_data(measure: Measure, unit: str, settings: Settings) -> bool:
+    """A percentage whose denominator is under the threshold (counts have none)."""
+    return (
+        unit != "count"
+        and measure.numerator is not None
+        and measure.denominator is not None
+        and measure.denominator < settings.min_denominator
     )
 
 
@@ -249,6 +299,8 @@ def _summary(kind: str, code: str, title: str, members: list[IndicatorResult]) -
         no_change=statuses.count("no change"),
         declined=statuses.count("declined"),
         not_compared=statuses.count(None),
+        not_comparable=statuses.count("not comparable"),
+        insufficient_data=statuses.count("insufficient data"),
     )
 
 

@@ -67,3 +67,6 @@ class Settings:
     ``improved`` or ``declined``; a smaller one is ``no change``."""
     apply_conditions: bool = True
     """Ignore answers left in questions that the format's conditions disable."""
+    min_denominator: int = 10
+    """A percentage over fewer than this many Parties or records is marked as resting on
+    few data, and a change involving it has the status ``insufficient data``."""

@@ -23,6 +23,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cpbmonitor.core.formats.crosswalk import Crosswalk
 from cpbmonitor.core.formats.model import Questionnaire
 from cpbmonitor.core.indicators import rules
 from cpbmonitor.core.indicators.inputs import CycleInfo
@@ -123,6 +124,11 @@ class IndicatorMethod(RecordTiming):
     """Why the indicator is not measurable."""
     note: str | None = None
     """Caveats shown with the results (e.g. the baseline question is a proxy)."""
+    stand_in: dict[int, str] = Field(default_factory=dict)
+    """Per cycle whose rule reads a different question standing in for the indicator's
+    (a baseline proxy): why. A change to or from that cycle is a *stand-in* change."""
+    not_comparable: dict[int, str] = Field(default_factory=dict)
+    """Per cycle whose value cannot be compared with other cycles' values: why."""
 
     @property
     def text(self) -> str:
@@ -306,17 +312,63 @@ def load_methodology_file(
     return load_model(path, Methodology, checks)
 
 
-@cache
 def load_methodology(plan_version: str) -> Methodology:
-    """The shipped methodology for ``plan_version``, checked against the shipped formats."""
-    from cpbmonitor.core.formats import cycle, shipped_format
+    """The shipped methodology for ``plan_version``, checked against the shipped formats,
+    with the cycles added by cycle files (``cycle_rules``; shipped or in an extra data
+    directory)."""
+    from cpbmonitor.core.formats.extra import extra_dirs
+
+    return _load_methodology(plan_version, extra_dirs())
+
+
+@cache
+def _load_methodology(plan_version: str, dirs: tuple[Path, ...]) -> Methodology:
+    from cpbmonitor.core.formats import cycle, has_shipped_format, shipped_format
+    from cpbmonitor.core.indicators import cycle_rules
 
     path = methodology_file(plan_version)
     if not path.exists():
         raise DataFileError(path, f"no methodology for plan version {plan_version!r}")
     shape = load_model(path, Methodology, [_check_entries])
     questionnaires = {n: shipped_format(cycle(n).schema) for n in shape.cycles}
-    return load_methodology_file(path, questionnaires)
+    methodology = load_methodology_file(path, questionnaires)
+    for extra in cycle_rules.cycle_rule_files(plan_version, dirs, DATA_DIR):
+        extension = cycle_rules.load_cycle_rules(extra)
+        try:
+            schema = cycle(extension.cycle).schema
+        except KeyError:
+            raise DataFileError(
+                extra, f"cycle: no reporting cycle {extension.cycle} (add it to cycles.yaml)"
+            ) from None
+        target = shipped_format(schema) if has_shipped_format(schema) else None
+        walk = None
+        if extension.derive_from is not None:
+            walk = _crosswalk_between(cycle(extension.derive_from).schema, schema)
+        methodology = cycle_rules.merge(methodology, extension, extra, walk, target)
+        if target is not None:
+            questionnaires[extension.cycle] = target
+        _recheck(methodology, extra, questionnaires)
+    return methodology
+
+
+def _crosswalk_between(schema_from: str, schema_to: str) -> Crosswalk | None:
+    from cpbmonitor.core.formats import crosswalk
+
+    try:
+        return crosswalk(schema_from, schema_to)
+    except KeyError:
+        return None
+
+
+def _recheck(
+    methodology: Methodology, path: Path, questionnaires: Mapping[int, Questionnaire]
+) -> None:
+    """The checks of a methodology file, on a methodology merged with a cycle file."""
+    for check in (_check_entries, questionnaire_check(questionnaires)):
+        for location, problem in check(methodology):
+            item = location[1] if len(location) > 1 else None
+            code = methodology.indicators[item].code if isinstance(item, int) else "-"
+            raise DataFileError(path, f"indicator {code}: {problem}")
 
 
 def missing_indicators(plan: PlanVersion, methodology: Methodology) -> list[str]:

@@ -374,7 +374,9 @@ def compliance_issues_resolved(
 )
 def bch_visits(ctx: CycleContext, records: RecordSet, window: Window) -> CycleMeasure:
     """Visits in the usage periods whose last day falls in the snapshot's calendar year,
-    on or before the snapshot; the active users of those periods go in the note."""
+    on or before the snapshot. Active users cannot be added over periods (a user active
+    in two periods would count twice): the note gives the most active users of any one
+    period, the number of different users the year had at least."""
     day = window.snapshot
     periods = [
         p
@@ -382,9 +384,9 @@ def bch_visits(ctx: CycleContext, records: RecordSet, window: Window) -> CycleMe
         if (last := _last_day(p)) is not None and last.year == day.year and last <= day
     ]
     visits = sum(p.visits for p in periods)
-    users = sum(p.users for p in periods)
+    users = max((p.users for p in periods), default=0)
     ending = f"ending in {day.year} up to {day.isoformat()}"
-    note = f"{len(periods)} period(s) {ending}; {users} active users"
+    note = f"{len(periods)} period(s) {ending}; at least {users} active users (most in one period)"
     return global_measure(visits, None, note, _no_government(UsageStatistic))
 
 

@@ -8,8 +8,12 @@ from typing import Any, Literal
 
 from cpbmonitor.core.indicators.inputs import GLOBAL, GROUPS, CycleInfo, Settings
 
-Status = Literal["improved", "no change", "declined"]
+Status = Literal["improved", "no change", "declined", "not comparable", "insufficient data"]
 STATUSES: tuple[Status, ...] = ("improved", "no change", "declined")
+"""The statuses of a comparable change resting on enough data: the ones counted."""
+OTHER_STATUSES: tuple[Status, ...] = ("not comparable", "insufficient data")
+"""A change between values that cannot be compared (``comparability``), or resting on
+a denominator under ``Settings.min_denominator``: shown, never counted as a change."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,12 @@ class GroupResult:
     """``value - baseline_value``: percentage points (percentages) or units (counts)."""
     status: Status | None
     note: str | None
+    comparability: str | None = None
+    """How comparable the value is with the baseline value (``comparability.KINDS``)."""
+    comparability_reason: str | None = None
+    few_data: bool = False
+    """The value's denominator is under ``Settings.min_denominator``."""
+    baseline_few_data: bool = False
 
     @property
     def state(self) -> str:
@@ -73,6 +83,10 @@ class GroupResult:
             "baseline_value": self.baseline_value,
             "change": self.change,
             "status": self.status,
+            "comparability": self.comparability,
+            "comparability_reason": self.comparability_reason,
+            "few_data": self.few_data,
+            "baseline_few_data": self.baseline_few_data,
             "note": self.note,
         }
 
@@ -91,6 +105,10 @@ ROW_FIELDS: tuple[str, ...] = (
     "baseline_value",
     "change",
     "status",
+    "comparability",
+    "comparability_reason",
+    "few_data",
+    "baseline_few_data",
     "note",
 )
 
@@ -200,6 +218,11 @@ class Summary:
     declined: int = 0
     not_compared: int = 0
     """Indicators without a current or baseline value (pending, not measurable, no rule)."""
+    not_comparable: int = 0
+    """Indicators whose change is between values that cannot be compared (stand-in or
+    not-comparable): left out of improved and declined."""
+    insufficient_data: int = 0
+    """Indicators whose change rests on a denominator under the threshold."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from cpbmonitor.core.plan import Indicator
 from cpbmonitor.milestones.portal import milestone_table
-from cpbmonitor.portal import downloads
+from cpbmonitor.portal import downloads, series_panels
 from cpbmonitor.portal.figures import indicator_chart
 from cpbmonitor.services.evaluation import current_evaluation, current_plan, indicator_method
 from cpbmonitor.services.questions import methodology_links
@@ -37,8 +37,15 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         "questions": methodology_links(method),
         "formats": downloads.FORMATS,
         "milestones": milestone_table(plan, [code]),  # milestones app
+        "series": series_panels.indicator_series(plan, code),
+        "world_map": series_panels.indicator_map(plan, code, _map_cycle(request)),
     }
     return render(request, "portal/indicator.html", context)
+
+
+def _map_cycle(request: HttpRequest) -> int | None:
+    text = request.GET.get("map_cycle", "")
+    return int(text) if text.isdigit() else None
 
 
 def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:

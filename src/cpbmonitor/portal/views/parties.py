@@ -8,6 +8,7 @@ from django.shortcuts import render
 from cpbmonitor.core.indicators import REGIONS, PartyCycleScore
 from cpbmonitor.core.plan import PlanVersion
 from cpbmonitor.national_reports.models.parties import UnknownGovernment
+from cpbmonitor.portal import series_panels
 from cpbmonitor.services import parties as service
 from cpbmonitor.services import status
 from cpbmonitor.services.evaluation import current_plan
@@ -41,6 +42,7 @@ def party(request: HttpRequest, code: str) -> HttpResponse:
         "party": government,
         "reports": service.reports_of(government),
         "scorecard": _by_cycle(scorecard, plan) if scorecard is not None else None,
+        "party_series": series_panels.party_series(plan, government.iso2),
     }
     return render(request, "portal/party.html", context)
 

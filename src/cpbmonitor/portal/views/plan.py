@@ -8,6 +8,7 @@ from django.shortcuts import render
 from cpbmonitor.core.plan import PlanVersion, available_versions, load_plan
 from cpbmonitor.core.plan.crosswalk import KINDS, crosswalk_file, load_crosswalk, texts
 from cpbmonitor.milestones.portal import goal_linkages, milestone_table
+from cpbmonitor.portal import series_panels
 from cpbmonitor.portal.diff import word_diff_html
 from cpbmonitor.portal.figures import indicator_chart
 from cpbmonitor.services.evaluation import current_evaluation, current_plan
@@ -62,6 +63,7 @@ def goal(request: HttpRequest, code: str) -> HttpResponse:
         "shared_with": _shared_with(plan, item.capacity_building_set, item.code),
         "linkages": goal_linkages(plan, item.code),  # milestones app
         "milestones": milestone_table(plan, [i.code for i in item.indicators]),
+        "progress": series_panels.goal_progress(plan, item),
     }
     return render(request, "portal/goal.html", context)
 

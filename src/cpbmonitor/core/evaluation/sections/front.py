@@ -137,6 +137,8 @@ def summary_numbers(inputs: ReportInputs, summary: Summary, subject: str) -> dic
         "improved": summary.improved,
         "no_change": summary.no_change,
         "declined": summary.declined,
+        "not_comparable": summary.not_comparable,
+        "insufficient": summary.insufficient_data,
     }
     return {k: number(v, "count", Ref("goals", subject, k)) for k, v in values.items()}
 
@@ -152,6 +154,8 @@ def total_summary(inputs: ReportInputs) -> Summary:
         no_change=sum(g.no_change for g in goals),
         declined=sum(g.declined for g in goals),
         not_compared=sum(g.not_compared for g in goals),
+        not_comparable=sum(g.not_comparable for g in goals),
+        insufficient_data=sum(g.insufficient_data for g in goals),
     )
 
 
@@ -164,6 +168,8 @@ GOALS_COLUMNS = (
     "Improved",
     "No change",
     "Declined",
+    "Change not comparable",
+    "Change on too few data",
 )
 
 

@@ -31,6 +31,7 @@ from cpbmonitor.core.evaluation.sections.common import (
 from cpbmonitor.core.evaluation.sections.front import summary_numbers
 from cpbmonitor.core.evaluation.templates import say
 from cpbmonitor.core.indicators import GLOBAL, GROUPS, IndicatorMethod, IndicatorResult
+from cpbmonitor.core.indicators.comparability import LABELS
 from cpbmonitor.core.plan.model import APPLIES_TO_LABELS, Goal
 
 GOAL_COLUMNS = ("Indicator", "Group", "Baseline", "Current", "Parties counted", "Change", "Status")
@@ -96,10 +97,20 @@ def indicator_rows(inputs: ReportInputs, result: IndicatorResult) -> list[tuple[
             indicator_cell(result, group, "value"),
             fraction_cell(result, group),
             indicator_cell(result, group, "change"),
-            Cell(result.groups[group].status or DASH, "status"),
+            Cell(
+                status_text(result.groups[group].status, result.groups[group].comparability),
+                "status",
+            ),
         )
         for group in GROUPS
     ]
+
+
+def status_text(status: str | None, comparability: str | None) -> str:
+    """The status of a change, with the kind of comparability when it is not counted."""
+    if status == "not comparable" and comparability is not None and comparability in LABELS:
+        return f"not comparable ({LABELS[comparability]})"
+    return status or DASH
 
 
 def goal_table(inputs: ReportInputs, goal: Goal, results: list[IndicatorResult]) -> Table:
@@ -149,7 +160,7 @@ def value_sentence(inputs: ReportInputs, result: IndicatorResult) -> Sentence | 
 TREND = {"improved": "up", "declined": "down", "no change": "same"}
 
 
-def change_sentence(result: IndicatorResult) -> Sentence | None:
+def change_sentence(result: IndicatorResult, minimum: int = 10) -> Sentence | None:
     world = result.overall
     if world.value is None:
         return None
@@ -157,6 +168,15 @@ def change_sentence(result: IndicatorResult) -> Sentence | None:
     change = indicator_number(result, GLOBAL, "change")
     if baseline is None or change is None or world.status is None:
         return say("indicator.nobaseline")
+    if world.status == "not comparable":
+        return say(
+            "indicator.notcomparable",
+            baseline=baseline,
+            label=LABELS.get(world.comparability or "", "not comparable"),
+            reason=(world.comparability_reason or "").rstrip("."),
+        )
+    if world.status == "insufficient data":
+        return say("indicator.fewdata", baseline=baseline, minimum=str(minimum))
     kind = ".count" if result.unit == "count" else ""
     return say(f"indicator{kind}.{TREND[world.status]}", baseline=baseline, change=change)
 
@@ -192,7 +212,7 @@ def indicator_paragraph(inputs: ReportInputs, result: IndicatorResult) -> Paragr
         s
         for s in (
             value_sentence(inputs, result),
-            change_sentence(result),
+            change_sentence(result, inputs.evaluation.settings.min_denominator),
             region_sentence(result, threshold),
         )
         if s is not None
