@@ -49,7 +49,7 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=(
                     Q(role__in=["focal_point", "authorized_user"], government__isnull=False)
-                    | Q(role__in=["secretariat", "admin"], government__isnull=True)
+                    | Q(role__in=["secretariat", "admin", "reviewer"], government__isnull=True)
                 ),
                 name="government_only_for_national_roles",
             ),
