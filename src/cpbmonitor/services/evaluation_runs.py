@@ -32,7 +32,7 @@ from cpbmonitor.core.runs import (
 )
 from cpbmonitor.evaluations.models import EvaluationRun, FrozenData
 from cpbmonitor.national_reports.models import NationalReport
-from cpbmonitor.services.cache import cached
+from cpbmonitor.services.cache import cached, invalidate
 from cpbmonitor.services.evaluation import (
     cycle_info,
     party_facts,
@@ -215,6 +215,7 @@ def publish(run: EvaluationRun, user: Any = None) -> EvaluationRun:
     run.published_at = timezone.now()
     run.published_by = user if getattr(user, "pk", None) else None
     run.save(update_fields=["published_at", "published_by"])
+    invalidate()  # the pages now show this run's figures
     return run
 
 
@@ -295,3 +296,30 @@ def figure_rows(evaluation: Evaluation) -> list[dict[str, Any]]:
         }
         for g in evaluation.rows()
     ]
+
+
+# -- what the public pages show ------------------------------------------------------------
+
+
+class PublishedRunSource:
+    """The results source of the pages and the API (``CPB_RESULTS_SOURCE``): the figures
+    of the latest published run of the plan version, or the live figures while none is
+    published (``figures_source`` says which)."""
+
+    def evaluate(self, plan: Any) -> Evaluation | None:
+        run = latest_published(plan.id)
+        if run is None:
+            from cpbmonitor.services.evaluation import EngineSource
+
+            return EngineSource().evaluate(plan)
+        return evaluate_run(run)
+
+
+def figures_source(plan_id: str) -> Citation | None:
+    """The published run the pages' figures come from; ``None``: live figures."""
+    from cpbmonitor.conf import setting
+
+    if not setting("CPB_RESULTS_SOURCE").endswith(".PublishedRunSource"):
+        return None
+    run = latest_published(plan_id)
+    return citation(run) if run else None

@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "cpbmonitor.evaluations.context.figures_source",  # evaluations: which figures
             ],
         },
     },
