@@ -12,11 +12,11 @@ import pytest
 from django.urls import URLPattern, reverse
 
 from cpbmonitor.milestones.models import Milestone
-from cpbmonitor.services import evaluation_runs
 from cpbmonitor.national_reports.models import Party
 from cpbmonitor.reporting import editing
 from cpbmonitor.reporting.models import ApiToken
 from cpbmonitor.services import drafts as workflow
+from cpbmonitor.services import evaluation_runs
 from cpbmonitor.services import records as record_services
 from tests.national_reports.factories import make_report
 from tests.records.factories import decision, lmo

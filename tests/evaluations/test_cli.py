@@ -24,18 +24,26 @@ def test_create_show_compare_publish(registry, users):
     assert f"fingerprint {run.data_fingerprint}" in created.output
     assert run.created_by == users["secretariat"]
     shown = json.loads(cpb("show", run.slug, "-f", "json").stdout)
-    world = next(r for r in shown["figures"] if (r["indicator"], r["group"]) == ("A.1(a)", "global"))
+    world = next(
+        r for r in shown["figures"] if (r["indicator"], r["group"]) == ("A.1(a)", "global")
+    )
     assert (world["numerator"], world["denominator"], world["value"]) == (3, 5, 60.0)
     assert shown["citation"].startswith("Mid-term evaluation 2026 (draft; data as on")
     new = import_new_report()
     assert cpb("create", "Final evaluation 2030").exit_code == 0
     compared = json.loads(cpb("compare", run.slug, "final-evaluation-2030", "-f", "json").stdout)
     assert compared["reports"] == [
-        {"change": "added", "government": "mx", "cycle": 5, "identifier": new.identifier,
-         "previous": None}
+        {
+            "change": "added",
+            "government": "mx",
+            "cycle": 5,
+            "identifier": new.identifier,
+            "previous": None,
+        }
     ]
     africa = next(
-        f for f in compared["figures"]
+        f
+        for f in compared["figures"]
         if (f["indicator"], f["group"], f["figure"]) == ("A.1(a)", "AFR", "numerator")
     )
     assert (africa["before"], africa["after"]) == (1, 2)

@@ -61,16 +61,17 @@ def test_a_reviewer_reads_and_comments_but_cannot_write_resolve_or_publish(run, 
         expected = 403 if manages else (302 if method == "post" else 200)
         data = {"text": "Say more."} if method == "post" else None
         assert getattr(client, method)(url, data).status_code == expected, url
-    assert list(ReviewComment.objects.filter(text="Say more.").values_list("section", flat=True)) == [
-        "conclusions"
-    ]
+    assert list(
+        ReviewComment.objects.filter(text="Say more.").values_list("section", flat=True)
+    ) == ["conclusions"]
     assert not EvaluationRun.objects.get(pk=run.pk).published
 
 
 def test_the_secretariat_creates_writes_resolves_and_publishes(registry, users):
     client = client_of(users["secretariat"])
     response = client.post(
-        reverse("evaluations:list"), {"name": "Final evaluation 2030", "cycle": "5", "baseline": "4"}
+        reverse("evaluations:list"),
+        {"name": "Final evaluation 2030", "cycle": "5", "baseline": "4"},
     )
     run = EvaluationRun.objects.get(name="Final evaluation 2030")
     assert response.status_code == 302 and run.created_by == users["secretariat"]

@@ -62,10 +62,16 @@ def test_frozen_inputs_are_serialised_deterministically_and_checked(registry):
     assert serialise(runs.live_inputs(PLAN, 5, 4, dt.date(2026, 1, 1))) == data
     assert serialise(parse(data, expected=fingerprint(data))) == data
     assert [r.facts.government for r in parse(data).reports if r.facts.cycle == 5] == [
-        "br", "fr", "jp", "ng", "pl"
+        "br",
+        "fr",
+        "jp",
+        "ng",
+        "pl",
     ]
     with pytest.raises(FrozenInputsError, match="do not match"):
-        parse(data.replace(b"implementation.none", b"implementation.fullInPlace"), fingerprint(data))
+        parse(
+            data.replace(b"implementation.none", b"implementation.fullInPlace"), fingerprint(data)
+        )
 
 
 def test_same_inputs_are_stored_once_and_names_are_unique(registry):

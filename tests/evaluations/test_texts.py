@@ -35,13 +35,13 @@ def test_text_is_sanitised_and_every_version_kept(run, users):
     assert (first.version, second.version) == (1, 2)
     assert first.html == "<p>First draft</p>"
     assert second.html == (
-        "<p>Progress <strong>held</strong>.</p><a rel=\"noopener noreferrer\">bad</a>"
+        '<p>Progress <strong>held</strong>.</p><a rel="noopener noreferrer">bad</a>'
         '<a href="https://cbd.int" rel="noopener noreferrer">good</a>'
     )
     history = run_texts.history(run, "goal-A.1")
     assert [(t.version, t.author.username) for t in history] == [(1, "secretariat"), (2, "admin")]
     assert run_texts.latest_texts(run)["goal-A.1"].version == 2
-    with pytest.raises(runs.RunError, match="no section 'goal-Z.9'"):
+    with pytest.raises(runs.RunError, match=r"no section 'goal-Z\.9'"):
         run_texts.write(run, "goal-Z.9", "text", users["secretariat"])
 
 
@@ -49,7 +49,10 @@ def test_a_reviewer_comment_is_resolved(run, users):
     note = run_texts.comment(run, "conclusions", "  Say which regions lag.  ", users["reviewer"])
     assert [c.text for c in run_texts.comments(run, open_only=True)] == ["Say which regions lag."]
     resolved = run_texts.resolve(run, note.pk, users["secretariat"], "Added in version 2.")
-    assert resolved.resolved_by == users["secretariat"] and resolved.resolution == "Added in version 2."
+    assert (
+        resolved.resolved_by == users["secretariat"]
+        and resolved.resolution == "Added in version 2."
+    )
     assert run_texts.comments(run, open_only=True) == []
     with pytest.raises(runs.RunError, match="already resolved"):
         run_texts.resolve(run, note.pk, users["secretariat"])

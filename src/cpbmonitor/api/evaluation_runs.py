@@ -115,7 +115,9 @@ def run_figures(request: HttpRequest, slug: str) -> dict[str, Any]:
     }
 
 
-@router.get("/{before}/compare/{after}", response={200: ComparisonOut, **ERRORS}, auth=OptionalToken())
+@router.get(
+    "/{before}/compare/{after}", response={200: ComparisonOut, **ERRORS}, auth=OptionalToken()
+)
 def compare_runs(request: HttpRequest, before: str, after: str) -> dict[str, Any]:
     """Which figures changed from run ``before`` to run ``after``, and why."""
     old, new = _readable(request, before), _readable(request, after)

@@ -65,7 +65,10 @@ def list_runs(fmt: OutputFormat = FormatOption) -> None:
 
 
 @app.command("show")
-def show(name: str = typer.Argument(..., help="The run's name or slug."), fmt: OutputFormat = FormatOption) -> None:
+def show(
+    name: str = typer.Argument(..., help="The run's name or slug."),
+    fmt: OutputFormat = FormatOption,
+) -> None:
     """A run's figures (world and regions), from its frozen inputs."""
     use_database()
     from cpbmonitor.services import evaluation_runs as runs
@@ -93,15 +96,19 @@ def compare(
         comparison = runs.compare(runs.get_run(before), runs.get_run(after))
     except runs.RunError as error:
         fail(str(error))
-    title = f"{before} -> {after}: " + "; ".join(
-        r.describe() for r in comparison.reports
-    ) if comparison.reports else f"{before} -> {after}"
+    title = (
+        f"{before} -> {after}: " + "; ".join(r.describe() for r in comparison.reports)
+        if comparison.reports
+        else f"{before} -> {after}"
+    )
     rows = runs.change_rows(comparison)
     emit(fmt, rows, runs.CHANGE_COLUMNS, title=title, json_data=runs.comparison_data(comparison))
 
 
 @app.command("publish")
-def publish(name: str = typer.Argument(..., help="The run's name or slug."), by: str = ByOption) -> None:
+def publish(
+    name: str = typer.Argument(..., help="The run's name or slug."), by: str = ByOption
+) -> None:
     """Publish a run: its figures and written text are frozen from now on."""
     use_database()
     from cpbmonitor.services import evaluation_runs as runs

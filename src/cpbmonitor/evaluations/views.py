@@ -19,7 +19,10 @@ from cpbmonitor.reporting.policy import Act
 from cpbmonitor.services import evaluation_runs as runs
 from cpbmonitor.services import run_texts
 
-DOCUMENT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "html": "text/html; charset=utf-8"}
+DOCUMENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html; charset=utf-8",
+}
 
 
 def _run(slug: str) -> EvaluationRun:
@@ -32,7 +35,9 @@ def _run(slug: str) -> EvaluationRun:
 def _back(run: EvaluationRun, anchor: str = "") -> HttpResponse:
     from django.urls import reverse
 
-    return redirect(reverse("evaluations:detail", args=[run.slug]) + (f"#{anchor}" if anchor else ""))
+    return redirect(
+        reverse("evaluations:detail", args=[run.slug]) + (f"#{anchor}" if anchor else "")
+    )
 
 
 @login_required
@@ -46,8 +51,12 @@ def run_list(request: HttpRequest) -> HttpResponse:
             as_of = dt.date.fromisoformat(form["as_of"]) if form.get("as_of") else None
             baseline = int(form["baseline"]) if form.get("baseline") else None
             run = runs.create_run(
-                form.get("name", ""), form.get("plan") or plan_version(),
-                int(form.get("cycle", "")), baseline, as_of, request.user,
+                form.get("name", ""),
+                form.get("plan") or plan_version(),
+                int(form.get("cycle", "")),
+                baseline,
+                as_of,
+                request.user,
             )
         except (ValueError, KeyError) as error:
             messages.error(request, str(error))
@@ -64,8 +73,12 @@ def run_detail(request: HttpRequest, slug: str) -> HttpResponse:
     texts = run_texts.latest_texts(run)
     notes = run_texts.comments(run)
     sections = [
-        {"section": s, "text": texts.get(s.key), "comments": [c for c in notes if c.section == s.key],
-         "versions": len(run_texts.history(run, s.key)) if s.key in texts else 0}
+        {
+            "section": s,
+            "text": texts.get(s.key),
+            "comments": [c for c in notes if c.section == s.key],
+            "versions": len(run_texts.history(run, s.key)) if s.key in texts else 0,
+        }
         for s in run_texts.sections(run)
     ]
     figures = [row for row in runs.figure_rows(runs.evaluate_run(run)) if row["group"] == "global"]
@@ -135,7 +148,12 @@ def compare(request: HttpRequest) -> HttpResponse:
     policy.require(request.user, Act.REVIEW_EVALUATIONS)
     before, after = _run(request.GET.get("before", "")), _run(request.GET.get("after", ""))
     comparison = runs.compare(before, after)
-    context = {"before": before, "after": after, "comparison": comparison, "rows": runs.change_rows(comparison)}
+    context = {
+        "before": before,
+        "after": after,
+        "comparison": comparison,
+        "rows": runs.change_rows(comparison),
+    }
     return render(request, "evaluations/compare.html", context)
 
 
@@ -148,6 +166,8 @@ def document(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     from cpbmonitor.services.run_documents import run_document
 
     run = _run(slug)
-    response = HttpResponse(render_document(run_document(run), fmt), content_type=DOCUMENT_TYPES[fmt])
+    response = HttpResponse(
+        render_document(run_document(run), fmt), content_type=DOCUMENT_TYPES[fmt]
+    )
     response["Content-Disposition"] = f'attachment; filename="cpb-{run.slug}.{fmt}"'
     return response

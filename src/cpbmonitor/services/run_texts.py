@@ -39,7 +39,9 @@ class Section:
 
 def sections(run: EvaluationRun) -> list[Section]:
     """The sections the Secretariat can write on ``run``, in document order."""
-    goals = [Section(f"goal-{g.code}", f"Goal {g.code}: {g.title}") for g in load_plan(run.plan).goals()]
+    goals = [
+        Section(f"goal-{g.code}", f"Goal {g.code}: {g.title}") for g in load_plan(run.plan).goals()
+    ]
     return [
         Section(KEY_MESSAGES, "Key messages"),
         *goals,
@@ -106,9 +108,7 @@ def comment(run: EvaluationRun, key: str, text: str, user: Any) -> ReviewComment
     body = text.strip()
     if not body:
         raise RunError("a comment needs some text")
-    return ReviewComment.objects.create(
-        run=run, section=key, text=body[:MAX_LENGTH], author=user
-    )
+    return ReviewComment.objects.create(run=run, section=key, text=body[:MAX_LENGTH], author=user)
 
 
 def resolve(run: EvaluationRun, comment_id: int, user: Any, resolution: str = "") -> ReviewComment:

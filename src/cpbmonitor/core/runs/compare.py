@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from cpbmonitor.core.indicators import GLOBAL, Evaluation, GroupResult
-from cpbmonitor.core.runs.frozen import FrozenInputs, FrozenReport, _party
 from cpbmonitor.core.records import type_of
+from cpbmonitor.core.runs.frozen import FrozenInputs, FrozenReport, _party
 
 ReportKind = Literal["added", "removed", "corrected"]
 FIGURES = ("numerator", "denominator", "value", "change", "status")
@@ -85,9 +85,7 @@ def report_changes(before: FrozenInputs, after: FrozenInputs) -> list[ReportChan
 
 def record_changes(before: FrozenInputs, after: FrozenInputs) -> list[str]:
     def index(inputs: FrozenInputs) -> dict[tuple[str, str], str]:
-        return {
-            (type_of(r).name, r.identifier): r.model_dump_json() for r in inputs.records
-        }
+        return {(type_of(r).name, r.identifier): r.model_dump_json() for r in inputs.records}
 
     old, new = index(before), index(after)
     found = []
@@ -104,11 +102,12 @@ def record_changes(before: FrozenInputs, after: FrozenInputs) -> list[str]:
 def party_changes(before: FrozenInputs, after: FrozenInputs) -> list[str]:
     old = {p.government: _party(p) for p in before.parties}
     new = {p.government: _party(p) for p in after.parties}
-    return [
-        f"Party {code} {'added' if code not in old else 'removed' if code not in new else 'changed'}"
-        for code in sorted(old.keys() | new.keys())
-        if old.get(code) != new.get(code)
-    ]
+    found = []
+    for code in sorted(old.keys() | new.keys()):
+        if old.get(code) != new.get(code):
+            kind = "added" if code not in old else "removed" if code not in new else "changed"
+            found.append(f"Party {code} {kind}")
+    return found
 
 
 def methodology_changes(before: FrozenInputs, after: FrozenInputs) -> list[str]:

@@ -5,25 +5,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('national_reports', '0002_datapath_compiled_answers'),
-        ('reporting', '0002_apitoken_expires_at'),
+        ("national_reports", "0002_datapath_compiled_answers"),
+        ("reporting", "0002_apitoken_expires_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='membership',
-            name='government_only_for_national_roles',
+            model_name="membership",
+            name="government_only_for_national_roles",
         ),
         migrations.AlterField(
-            model_name='membership',
-            name='role',
-            field=models.CharField(choices=[('focal_point', 'national focal point'), ('authorized_user', 'national authorized user'), ('secretariat', 'Secretariat'), ('admin', 'administrator'), ('reviewer', 'Liaison Group reviewer')], max_length=16),
+            model_name="membership",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("focal_point", "national focal point"),
+                    ("authorized_user", "national authorized user"),
+                    ("secretariat", "Secretariat"),
+                    ("admin", "administrator"),
+                    ("reviewer", "Liaison Group reviewer"),
+                ],
+                max_length=16,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('government__isnull', False), ('role__in', ['focal_point', 'authorized_user'])), models.Q(('government__isnull', True), ('role__in', ['secretariat', 'admin', 'reviewer'])), _connector='OR'), name='government_only_for_national_roles'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("government__isnull", False),
+                        ("role__in", ["focal_point", "authorized_user"]),
+                    ),
+                    models.Q(
+                        ("government__isnull", True),
+                        ("role__in", ["secretariat", "admin", "reviewer"]),
+                    ),
+                    _connector="OR",
+                ),
+                name="government_only_for_national_roles",
+            ),
         ),
     ]
