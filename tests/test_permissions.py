@@ -16,6 +16,7 @@ from cpbmonitor.national_reports.models import Party
 from cpbmonitor.reporting import editing
 from cpbmonitor.reporting.models import ApiToken
 from cpbmonitor.services import drafts as workflow
+from cpbmonitor.services import evaluation_runs
 from cpbmonitor.services import records as record_services
 from tests.national_reports.factories import make_report
 from tests.records.factories import decision, lmo
@@ -101,9 +102,9 @@ TABLE = [
     ("api capacity coverage", "/capacity/coverage?cycle=4", "get", None, None, EVERYONE),
     ("api capacity gaps", "/capacity/gaps?cycle=4", "get", None, None, EVERYONE),
     ("api contribution", "/capacity/contribution", "get", None, None, EVERYONE),
-    # the series and progress reads of issue 14 (branch overtime), public like the results
-    ("api series", "/plans/draft-2020/series", "get", None, None, EVERYONE),
-    ("api progress", "/plans/draft-2020/progress", "get", None, None, EVERYONE),
+    ("api evaluation runs", "/evaluations", "get", None, None, EVERYONE),
+    ("api draft evaluation run", "/evaluations/{run}", "get", None, None, SECRETARIAT),
+    ("api compare runs", "/evaluations/{run}/compare/{run}", "get", None, None, SECRETARIAT),
 ]
 
 
@@ -167,7 +168,9 @@ def test_permission(client, people, cycle5, case, identity):  # noqa: F811
             plan="draft-2020", indicator="A.1(a)", target_value=75, target_date="2030-12-31"
         )
         record_services.store_records([lmo("LMO-1"), decision("DEC-BR-1")], source="setup")
+        run = evaluation_runs.create_run("Draft run", "draft-2020", 5, None)
         path = "/api/v1" + target.format(
+            run=run.slug,
             draft=draft.pk,
             published=published.pk,
             unpublished=unpublished.pk,
@@ -215,7 +218,9 @@ def test_the_table_covers_every_page_and_endpoint(client, db):
             .replace("{published}", "{report_id}")
             .replace("{unpublished}", "{report_id}")
             .replace("{draft}", "{draft_id}")
-            .replace("{milestone}", "{milestone_id}"),
+            .replace("{milestone}", "{milestone_id}")
+            .replace("{run}/compare/{run}", "{before}/compare/{after}")
+            .replace("{run}", "{slug}"),
         )
         for _, target, method, *_ in TABLE
         if target.startswith("/")

@@ -71,9 +71,10 @@ declare(
 )
 declare(
     "CPB_RESULTS_SOURCE",
-    "cpbmonitor.services.evaluation.EngineSource",
+    "cpbmonitor.services.evaluation_runs.PublishedRunSource",
     "Dotted path of the class whose ``evaluate(plan)`` gives the core's ``Evaluation`` "
-    "the pages and the API show (tests swap in a fixture source).",
+    "the pages and the API show (tests swap in a fixture source): by default the latest "
+    "published evaluation run, or the live figures (``EngineSource``) while none is.",
 )
 declare(
     "PORTAL_CACHE_SECONDS",

@@ -11,6 +11,7 @@ from ninja.errors import ValidationError
 
 from cpbmonitor.api import capacity as capacity_api
 from cpbmonitor.api import drafts, openapi, public
+from cpbmonitor.api import evaluation_runs as evaluation_runs_api
 from cpbmonitor.api import milestones as milestones_api
 from cpbmonitor.api import records as records_api
 from cpbmonitor.api import sdmx as sdmx_api
@@ -60,6 +61,7 @@ api.add_router("", texts_api.router)
 api.add_router("", series_api.router)
 api.add_router("/drafts", drafts.router)
 api.add_router("/milestones", milestones_api.router)
+api.add_router("/evaluations", evaluation_runs_api.router)
 api.add_router("/records", records_api.router)
 api.add_router("/capacity", capacity_api.router)
 

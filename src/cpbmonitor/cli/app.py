@@ -31,6 +31,7 @@ COMMAND_GROUPS: dict[str, str] = {
     "run": "cpbmonitor.cli.run",
     "milestones": "cpbmonitor.cli.milestones",
     "bch": "cpbmonitor.cli.bch",
+    "evaluations": "cpbmonitor.cli.evaluations",
     "progress": "cpbmonitor.cli.progress",
 }
 """Group name -> module holding a ``typer.Typer`` called ``app``."""

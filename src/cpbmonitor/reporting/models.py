@@ -26,6 +26,7 @@ class Role(models.TextChoices):
     AUTHORIZED_USER = "authorized_user", "national authorized user"
     SECRETARIAT = "secretariat", "Secretariat"
     ADMIN = "admin", "administrator"
+    REVIEWER = "reviewer", "Liaison Group reviewer"
 
 
 NATIONAL_ROLES = frozenset({Role.FOCAL_POINT, Role.AUTHORIZED_USER})
@@ -48,7 +49,7 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=(
                     Q(role__in=["focal_point", "authorized_user"], government__isnull=False)
-                    | Q(role__in=["secretariat", "admin"], government__isnull=True)
+                    | Q(role__in=["secretariat", "admin", "reviewer"], government__isnull=True)
                 ),
                 name="government_only_for_national_roles",
             ),

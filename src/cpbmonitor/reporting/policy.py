@@ -41,6 +41,11 @@ class Act(StrEnum):
     """See the BCH sync's runs and quarantined documents (``cpbmonitor.bch``)."""
     USE_API = "use_api"
     """Create and revoke one's own API tokens (a token acts with its user's roles)."""
+    MANAGE_EVALUATIONS = "manage_evaluations"
+    """Create, compare and publish evaluation runs and write their text
+    (``cpbmonitor.evaluations``)."""
+    REVIEW_EVALUATIONS = "review_evaluations"
+    """Read the draft text of unpublished evaluation runs and comment on its sections."""
 
 
 OWN = "own"
@@ -70,6 +75,8 @@ TABLE: dict[Act, dict[Role, str]] = {
         Role.SECRETARIAT: ANY,
         Role.ADMIN: ANY,
     },
+    Act.MANAGE_EVALUATIONS: {Role.SECRETARIAT: ANY, Role.ADMIN: ANY},
+    Act.REVIEW_EVALUATIONS: {Role.SECRETARIAT: ANY, Role.ADMIN: ANY, Role.REVIEWER: ANY},
 }
 
 Grant = tuple[Role, int | None]

@@ -197,14 +197,16 @@ def report_inputs(
     generated_on: dt.date | None = None,
     optional: bool = True,
     language: str = "en",
+    evaluation: Evaluation | None = None,
 ) -> ReportInputs:
     """Everything the evaluation report of ``plan_id`` (``cycle`` against ``baseline``)
     is built from, read from the database; ``optional=False`` leaves out capacity-building,
-    milestones and linkages (their sections then say they are not available)."""
+    milestones and linkages (their sections then say they are not available). An
+    ``evaluation`` given (an evaluation run's) is used instead of the stored reports'."""
     use_chart_cache()
     plan = load_plan(plan_id)
     methodology = load_methodology(plan.id)
-    evaluation = evaluate_stored(plan_id, cycle, baseline, settings)
+    evaluation = evaluation or evaluate_stored(plan_id, cycle, baseline, settings)
     before = evaluation.baseline.number if evaluation.baseline else None
     numbers = [evaluation.cycle.number] + ([before] if before is not None else [])
     dates = (latest_submission(evaluation.cycle.number), latest_submission(before))

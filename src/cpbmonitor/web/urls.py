@@ -27,3 +27,7 @@ urlpatterns += i18n_patterns(
 urlpatterns += i18n_patterns(
     path("bch/", include("cpbmonitor.bch.urls")), prefix_default_language=False
 )
+# evaluations: evaluation runs, their text and its review, under the same language prefixes.
+urlpatterns += i18n_patterns(
+    path("evaluations/", include("cpbmonitor.evaluations.urls")), prefix_default_language=False
+)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "cpbmonitor.records",  # records: BCH and capacity-building records
     "cpbmonitor.milestones",  # milestones: targets set for indicators, and their status
     "cpbmonitor.bch",  # bch: harvesting from the BCH (sync runs, quarantine, counts)
+    "cpbmonitor.evaluations",  # evaluations: frozen evaluation runs, written text, review
     "axes",  # reporting: failed sign-ins counted in the database (every worker sees them)
     "ninja",  # api: django-ninja (its docs page served from its own static files)
 ]
@@ -96,6 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "cpbmonitor.evaluations.context.figures_source",  # evaluations: which figures
             ],
         },
     },

@@ -1,0 +1,51 @@
+"""The evaluation document produced from an evaluation run: the indicators' figures from
+the run's frozen inputs, the Secretariat's latest text merged in and marked, the run cited
+(name, date of the data, data fingerprint)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nh3
+
+from cpbmonitor.core.evaluation import Document, build_document
+from cpbmonitor.core.runs.written import WrittenSection, merge_written
+from cpbmonitor.evaluations.models import EvaluationRun
+from cpbmonitor.services import run_texts
+from cpbmonitor.services.evaluation_report import report_inputs
+from cpbmonitor.services.evaluation_runs import citation, evaluate_run
+
+BREAKS = re.compile(r"</(?:p|li|h3|h4)>|<br\s*/?>", re.IGNORECASE)
+
+
+def paragraphs(sanitised: str) -> tuple[str, ...]:
+    """The plain paragraphs of sanitised HTML (one per paragraph, list item or heading)."""
+    pieces = BREAKS.split(sanitised)
+    texts = (html.unescape(nh3.clean(piece, tags=set())).strip() for piece in pieces)
+    return tuple(" ".join(text.split()) for text in texts if text.strip())
+
+
+def written_sections(run: EvaluationRun) -> dict[str, WrittenSection]:
+    titles = {s.key: s.title for s in run_texts.sections(run)}
+    return {
+        key: WrittenSection(
+            key,
+            titles.get(key, key),
+            paragraphs(text.html),
+            text.author.get_username() if text.author else None,
+        )
+        for key, text in run_texts.latest_texts(run).items()
+        if paragraphs(text.html)
+    }
+
+
+def run_document(run: EvaluationRun) -> Document:
+    """The evaluation document of ``run`` (see the module)."""
+    evaluation = evaluate_run(run)
+    inputs = report_inputs(
+        run.plan, run.cycle, run.baseline, generated_on=run.as_of, evaluation=evaluation
+    )
+    document = build_document(inputs)
+    cite = "Produced from the evaluation run " + citation(run).text() + "."
+    return merge_written(document, written_sections(run), cite)
