@@ -58,6 +58,7 @@ TABLE = [
     ("api party", "/parties/br", "get", None, None, EVERYONE),
     ("api cycles", "/cycles", "get", None, None, EVERYONE),
     ("api analysis", "/cycles/5/questions/Q007/analysis", "get", None, None, EVERYONE),
+    ("api table", "/tables/records?type=decision", "get", None, None, EVERYONE),
     ("api reports", "/reports", "get", None, None, EVERYONE),
     ("api published report", "/reports/{published}", "get", None, None, EVERYONE),
     ("api unpublished report", "/reports/{unpublished}", "get", None, None, SECRETARIAT),
@@ -190,7 +191,8 @@ def test_the_table_covers_every_page_and_endpoint(client, db):
             .replace("{cycle}", "5")
             .replace("{key}", "Q007")
             .replace("{type_name}", "decision")
-            .replace("{identifier}", "DEC-BR-1"),
+            .replace("{identifier}", "DEC-BR-1")
+            .replace("{subject}", "records"),
         )
         for m, p in operations
     }

@@ -48,7 +48,7 @@ def test_evaluate_json_counts_parties_that_reported() -> None:
         "evaluate", "--plan", "draft-2020", "--cycle", "5", "--baseline", "4", "-f", "json"
     )
     assert result.exit_code == 0, result.output
-    rows = {(r["indicator"], r["group"]): r for r in json.loads(result.output)}
+    rows = {(r["indicator"], r["group"]): r for r in json.loads(result.output)["rows"]}
     world = rows[("A.1(a)", "global")]
     assert (world["numerator"], world["denominator"], world["value"]) == (2, 3, 66.67)
     assert world["baseline_value"] is None and world["status"] is None

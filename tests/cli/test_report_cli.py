@@ -125,7 +125,7 @@ def check_capacity_section(word: Any, tmp_path: Path) -> None:
 
 def check_milestones_section(word: Any, tmp_path: Path) -> None:
     """The milestones table against `cpb milestones status --format json`."""
-    status = json_of(tmp_path, "milestones", "milestones", "status", "-f", "json")
+    status = json_of(tmp_path, "milestones", "milestones", "status", "-f", "json")["rows"]
     texts, tables = section_parts(word, "Milestones")
     assert len(tables) == 1
     rows = cells(tables[0])
@@ -175,7 +175,8 @@ def test_evaluation_report_of_the_demonstration_data(tmp_path: Path) -> None:
     evaluated = run("evaluate", *DEMO_CYCLES, "-f", "json", "-o", str(tmp_path / "rows.json"))
     assert evaluated.exit_code == 0, evaluated.output
     rows = {
-        (r["indicator"], r["group"]): r for r in json.loads((tmp_path / "rows.json").read_text())
+        (r["indicator"], r["group"]): r
+        for r in json.loads((tmp_path / "rows.json").read_text())["rows"]
     }
 
     out = tmp_path / "evaluation.docx"

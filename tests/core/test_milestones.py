@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from cpbmonitor.core.exports.exporters import export
 from cpbmonitor.core.indicators import CycleInfo, Evaluation, GroupResult, IndicatorResult, Settings
 from cpbmonitor.core.milestones import (
     Milestone,
@@ -27,6 +26,7 @@ from cpbmonitor.core.milestones import (
     read_milestones,
     trend_value,
 )
+from cpbmonitor.core.outputs import render as export
 from tests.paths import FIXTURES
 
 FILES = FIXTURES / "milestones"
@@ -156,14 +156,17 @@ def test_assess_milestones_reads_the_evaluation_and_its_cycle_deadlines() -> Non
 def test_exports_of_assessments(tmp_path: Path) -> None:
     assessed = assess_milestones([milestone(80, demonstration=True)], _evaluation())
     csv = export("milestones", "csv", assessed).decode().splitlines()
-    assert csv[0].startswith("plan,indicator,group,target_value,target_date,latest_value,needed")
-    assert csv[1].startswith("draft-2020,A.1(a),global,80.0,2030-12-31,55.0,25.0,66.32,off track")
+    assert csv[0].startswith("# Demonstration milestone")  # the notice, first
+    assert csv[1].startswith("plan,indicator,group,target_value,target_date,latest_value,needed")
+    assert csv[2].startswith("draft-2020,A.1(a),global,80.0,2030-12-31,55.0,25.0,66.32,off track")
     from io import BytesIO
 
     from openpyxl import load_workbook
 
     sheet = load_workbook(BytesIO(export("milestones", "xlsx", assessed))).active
-    assert [c.value for c in sheet[2]][:9] == [
+    assert "Demonstration milestone" in sheet.cell(row=1, column=1).value
+    assert sheet.cell(row=2, column=1).value == "plan"
+    assert [c.value for c in sheet[3]][:9] == [
         "draft-2020",
         "A.1(a)",
         "global",
@@ -174,7 +177,6 @@ def test_exports_of_assessments(tmp_path: Path) -> None:
         66.32,
         "off track",
     ]
-    assert "Demonstration milestone" in sheet.cell(row=4, column=1).value
 
 
 # -- files ---------------------------------------------------------------------------------

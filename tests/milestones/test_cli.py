@@ -77,7 +77,7 @@ def test_status_json_csv_and_xlsx(tmp_path: Path) -> None:
     run("milestones", "import", TINY)
     result = run("milestones", "status", "--plan", "draft-2020", "-c", "5", "-b", "4", "-f", "json")
     assert result.exit_code == 0, result.output
-    rows = {(r["group"], r["target_date"]): r for r in json.loads(result.stdout)}
+    rows = {(r["group"], r["target_date"]): r for r in json.loads(result.stdout)["rows"]}
     world = rows[("global", "2030-12-31")]
     assert (world["latest_value"], world["needed"], world["projected_value"]) == (60.0, 20.0, 75.09)
     assert world["status"] == "off track" and world["baseline_date"] == "2019-10-01"
@@ -116,5 +116,7 @@ def test_demonstration_milestones_are_flagged() -> None:
     load_demo_milestones()
     result = run("milestones", "status", "-f", "json")
     assert result.exit_code == 0
-    assert all(row["demonstration"] for row in json.loads(result.stdout))
+    document = json.loads(result.stdout)
+    assert all(row["demonstration"] for row in document["rows"])
+    assert document["notices"][0].startswith("Demonstration milestone")
     assert "Demonstration milestone, not set by the meeting of the Parties" in result.stderr

@@ -140,20 +140,27 @@ def test_reasons_from_the_real_engine(client, world):
     assert 'Non mesurable : <span lang="en">Neither the national reports' in french
 
 
+HEADER = (
+    "indicator,cycle,group,numerator,denominator,value,reports_used,baseline_cycle,"
+    "baseline_numerator,baseline_denominator,baseline_value,change,status,note"
+)
+"""The 14 columns of ``cpb evaluate -f csv`` (``ROW_FIELDS``)."""
+
+
 def test_indicator_downloads(client, world, engine):
     csv = text(client.get("/indicators/A.1(a)/data.csv")).splitlines()
-    assert csv[0] == (
-        "indicator,group,numerator,denominator,value,baseline_value,change,status,unit,note"
-    )
-    assert csv[1] == "A.1(a),global,3,4,75.0,50.0,25.0,improved,percent,"
+    assert csv[0] == HEADER
+    assert csv[1] == "A.1(a),5,global,3,4,75.0,4,4,,,50.0,25.0,improved,"
+    assert len(csv) == 7  # the world and five regions
     document = json.loads(client.get("/indicators/A.1(a)/data.json").content)
-    assert document["demonstration"] is False and "notice" not in document
-    assert document["rows"][0]["value"] == 75
+    assert document["indicator"] == "A.1(a)" and document["notices"] == []
+    assert document["rows"][0]["value"] == 75.0
     response = client.get("/indicators/A.1(a)/data.xlsx")
     assert response["Content-Disposition"] == 'attachment; filename="cpb-indicator-A.1-a.xlsx"'
     sheet = load_workbook(BytesIO(response.content)).active
-    assert sheet["A1"].value == "A.1(a)"
-    assert [c.value for c in sheet[3]][:5] == ["A.1(a)", "global", 3, 4, 75]
+    assert sheet.title == "A.1(a)"
+    assert [c.value for c in sheet[1]] == HEADER.split(",")
+    assert [c.value for c in sheet[2]][:6] == ["A.1(a)", 5, "global", 3, 4, 75]
 
 
 def test_downloads_carry_the_engine_note(client, world, engine):
@@ -161,9 +168,7 @@ def test_downloads_carry_the_engine_note(client, world, engine):
     assert rows[0]["note"] == "pending: BCH records import (national focal point records)"
     assert rows[0]["value"] is None and [r["group"] for r in rows] == ["global", "AFR"]
     csv = text(client.get("/indicators/A.1(b)/data.csv")).splitlines()
-    assert csv[1].endswith(
-        ",no-data,percent,pending: BCH records import (national focal point records)"
-    )
+    assert csv[1].endswith(",,pending: BCH records import (national focal point records)")
 
 
 DEMO_NOTICE = f"{LABEL}."  # as `cpb evaluate` says it
@@ -173,28 +178,32 @@ def test_downloads_of_demonstration_data_say_so(client, world, engine, settings)
     settings.CPB_DEMO_DATA = True
     csv = text(client.get("/indicators/A.1(a)/data.csv")).splitlines()
     assert csv[0] == f"# {DEMO_NOTICE}"
-    assert csv[1].startswith("indicator,group,") and csv[2].startswith("A.1(a),global,3,4,75.0,")
+    assert csv[1] == HEADER and csv[2].startswith("A.1(a),5,global,3,4,75.0,")
     document = json.loads(client.get("/indicators/A.1(a)/data.json").content)
-    assert document["demonstration"] is True and document["notice"] == DEMO_NOTICE
-    assert list(document) == ["indicator", "text", "demonstration", "notice", "rows"]
+    assert document["notices"] == [DEMO_NOTICE]
+    assert list(document) == ["indicator", "notices", "rows"]
     assert document["rows"][0] == {
         "indicator": "A.1(a)",
+        "cycle": 5,
         "group": "global",
         "numerator": 3,
         "denominator": 4,
-        "value": 75,
-        "baseline_value": 50,
-        "change": 25,
+        "value": 75.0,
+        "reports_used": 4,
+        "baseline_cycle": 4,
+        "baseline_numerator": None,
+        "baseline_denominator": None,
+        "baseline_value": 50.0,
+        "change": 25.0,
         "status": "improved",
-        "unit": "percent",
         "note": None,
     }
     workbook = load_workbook(BytesIO(client.get("/indicators/A.1(a)/data.xlsx").content))
     sheet = workbook.active
     assert sheet["A1"].value == DEMO_NOTICE and sheet["A1"].font.b
     assert sheet.oddHeader.center.text == DEMO_NOTICE
-    assert [c.value for c in sheet[2]][:1] == ["A.1(a)"]
-    assert [c.value for c in sheet[4]][:5] == ["A.1(a)", "global", 3, 4, 75]
+    assert [c.value for c in sheet[2]][:1] == ["indicator"]
+    assert [c.value for c in sheet[3]][:6] == ["A.1(a)", 5, "global", 3, 4, 75]
 
 
 def test_french_download_notice(client, world, engine, settings):

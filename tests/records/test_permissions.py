@@ -40,6 +40,7 @@ DECISION_FORM = {
 CASES = [
     ("index", "records:index", None, "get", None, EVERYONE),
     ("list", "records:list", "decision", "get", None, EVERYONE),
+    ("download", "records:download", "decision/csv", "get", None, EVERYONE),
     ("detail", "records:detail", "DEC-BR-1", "get", None, EVERYONE),
     ("find", "records:find", "DEC-BR-1", "get", None, EVERYONE),
     ("create form", "records:create", "decision", "get", None, ANY_FOCAL_POINT),
@@ -73,7 +74,7 @@ def _url(name: str, target: str | None, records: dict[str, Record]) -> str:
     """``target``: a stored record's identifier, a record type, or nothing."""
     row = records.get(target or "")
     if row is None:
-        return reverse(name, args=[target] if target else [])
+        return reverse(name, args=target.split("/") if target else [])
     key = row.identifier if name == "records:find" else row.pk
     return reverse(name, args=[row.record_type, key])
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from cpbmonitor.core.outputs.records import write_records
 from cpbmonitor.core.records import NationalContact, RecordSet, type_of
 from cpbmonitor.core.records.errors import RecordInputError
-from cpbmonitor.core.records.writers import write_records
 from cpbmonitor.national_reports.models import Party
 from cpbmonitor.records.models import Record
 from cpbmonitor.services import records as services

@@ -1,6 +1,6 @@
 """Capacity-building needs, their coverage by the Action Plan and the registered
 activities, and the gaps: the same rows as ``cpb capacity needs|coverage|gaps --format
-json`` (``core.capacity.output``), computed by ``services.capacity``.
+json`` (``core.outputs.capacity``), computed by ``services.capacity``.
 
 When the figures come from demonstration reports or records, every response carries the
 header ``X-Demonstration-Data: true``.
@@ -19,7 +19,7 @@ from ninja.errors import HttpError
 from cpbmonitor.api.auth import OptionalToken
 from cpbmonitor.api.schemas import ErrorOut
 from cpbmonitor.core.capacity import Coverage
-from cpbmonitor.core.capacity import output as rows_of
+from cpbmonitor.core.outputs import capacity as rows_of
 from cpbmonitor.core.plan import available_versions
 from cpbmonitor.services import capacity as service
 

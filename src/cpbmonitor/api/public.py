@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router
 
 from cpbmonitor.api.auth import OptionalToken, user_of
@@ -27,6 +27,7 @@ from cpbmonitor.national_reports.models.reports import ReportStatus
 from cpbmonitor.reporting.policy import Act, allowed
 from cpbmonitor.services import questions
 from cpbmonitor.services.evaluation import current_evaluation
+from cpbmonitor.web.downloads import table_response
 
 router = Router(auth=OptionalToken(), tags=["public"])
 
@@ -183,3 +184,13 @@ def report(request: HttpRequest, report_id: int) -> dict:
     body = found.body or {}
     answers = {k: v for k, v in body.items() if k not in ("header", "government")}
     return {**_report_out(found), "answers": answers}
+
+
+@router.get("/tables/{subject}", response={200: None, 400: dict})
+def table(request: HttpRequest, subject: str, format: str = "json") -> HttpResponse:
+    """A table for download, with the same columns as the pages' downloads and the CLI:
+    ``indicator-results`` (``?indicator=A.1(a)``), ``records`` (``?type=decision``,
+    optional ``&government=br``), ``capacity-needs`` (optional ``?cycle=5``); as
+    ``format`` ``json`` (default), ``csv`` or ``xlsx``."""
+    params = {k: v for k, v in request.GET.items() if k != "format"}
+    return table_response(subject, params, format, f"cpb-{subject}")

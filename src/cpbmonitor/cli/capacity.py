@@ -17,8 +17,9 @@ from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import err_console, fail
 from cpbmonitor.cli.output import OutputFormat, csv_text, emit, json_text, table
 from cpbmonitor.core.capacity import Coverage
-from cpbmonitor.core.capacity import output as rows_of
-from cpbmonitor.core.capacity.output import Sheet, to_xlsx
+from cpbmonitor.core.outputs import Table
+from cpbmonitor.core.outputs import capacity as rows_of
+from cpbmonitor.core.outputs.writers import to_workbook
 
 app = typer.Typer(
     help="Capacity-building: needs, coverage, gaps and matching.", no_args_is_help=True
@@ -66,7 +67,7 @@ def _warn_if_demonstration(notes: list[str]) -> None:
 def _write(
     fmt: CapacityFormat,
     output: Path | None,
-    sheets: Sequence[Sheet],
+    sheets: Sequence[Table],
     *,
     json_data: Any = None,
 ) -> None:
@@ -78,7 +79,7 @@ def _write(
     if fmt is CapacityFormat.xlsx:
         if output is None:
             fail("XLSX is binary: give a file with -o")
-        output.write_bytes(to_xlsx(sheets, notes))
+        output.write_bytes(to_workbook([sheet.with_notices(*notes) for sheet in sheets]))
         err_console.print(f"wrote {output}")
         return
     if output is None:
@@ -96,14 +97,14 @@ def _write(
     err_console.print(f"wrote {output}")
 
 
-def _text(fmt: CapacityFormat, sheets: Sequence[Sheet], first: Sheet, json_data: Any) -> str:
+def _text(fmt: CapacityFormat, sheets: Sequence[Table], first: Table, json_data: Any) -> str:
     if fmt is CapacityFormat.json:
-        return json_text(first.rows if json_data is None else json_data)
+        return json_text(list(first.rows) if json_data is None else json_data)
     if fmt is CapacityFormat.csv:
-        return csv_text(first.rows, first.columns)
+        return csv_text(first.records(), first.columns)
     recorder = Console(record=True, width=200, file=io.StringIO())
     for sheet in sheets:
-        recorder.print(table(sheet.rows, sheet.columns, sheet.title))
+        recorder.print(table(sheet.records(), sheet.columns, sheet.title))
     return recorder.export_text()
 
 
@@ -124,16 +125,13 @@ def needs(
 
     plan = _call(lambda: load_plan(plan_id))
     analysis = _call(lambda: stored_needs(cycle, compare))
-    rows = rows_of.needs_table_rows(analysis, plan)
     json_data: list[dict[str, Any]] = rows_of.needs_rows(analysis)
     if compare:
         json_data = [
             row | {"previous": dict(item.previous) if item.previous is not None else None}
             for row, item in zip(json_data, analysis.areas, strict=True)
         ]
-    reporting = analysis.reporting.get("global", 0)
-    title = f"Capacity-building needs, cycle {cycle} ({reporting} reporting Parties)"
-    _write(fmt, output, [Sheet(title, rows_of.needs_columns(rows), rows)], json_data=json_data)
+    _write(fmt, output, [rows_of.needs_table(analysis, plan)], json_data=json_data)
 
 
 @app.command("assessment")
@@ -151,13 +149,11 @@ def assessment(
     keys = analysis.questions
     title = f"Needs assessed ({keys.assessed}) and prioritised ({keys.prioritised}), cycle {cycle}"
     if parties:
-        sheet = Sheet(
-            title,
-            rows_of.ASSESSMENT_PARTY_COLUMNS,
-            rows_of.assessment_party_rows(analysis),
+        sheet = Table.of(
+            rows_of.ASSESSMENT_PARTY_COLUMNS, rows_of.assessment_party_rows(analysis), title=title
         )
     else:
-        sheet = Sheet(title, rows_of.ASSESSMENT_COLUMNS, rows_of.assessment_rows(analysis))
+        sheet = Table.of(rows_of.ASSESSMENT_COLUMNS, rows_of.assessment_rows(analysis), title=title)
     _write(fmt, output, [sheet])
 
 
@@ -188,7 +184,8 @@ def coverage(
         f"Coverage of cycle {cycle} needs by {plan_id} and {result.activities} "
         f"activities, {result.period}"
     )
-    _write(fmt, output, [Sheet(title, rows_of.COVERAGE_COLUMNS, rows_of.coverage_rows(result))])
+    rows = rows_of.coverage_rows(result)
+    _write(fmt, output, [Table.of(rows_of.COVERAGE_COLUMNS, rows, title=title)])
 
 
 @app.command("gaps")
@@ -210,15 +207,13 @@ def gaps(
         sheets = [_gap_sheet(kind, items, title=kind) for kind, items in data.items()]
     else:
         flat = rows_of.gaps_rows(result)
-        sheets = [Sheet("gaps", ["kind", "subject", "detail"], flat)]
+        sheets = [Table.of(["kind", "subject", "detail"], flat, title="gaps")]
     _write(fmt, output, sheets, json_data=data)
 
 
-def _gap_sheet(kind: str, items: list[dict[str, Any]], title: str = "") -> Sheet:
+def _gap_sheet(kind: str, items: list[dict[str, Any]], title: str = "") -> Table:
     columns = list(items[0]) if items else ["none"]
-    if title:
-        return Sheet(title, columns, items)
-    return Sheet(f"{rows_of.GAP_KINDS[kind]}: {len(items)}", columns, items)
+    return Table.of(columns, items, title=title or f"{rows_of.GAP_KINDS[kind]}: {len(items)}")
 
 
 @app.command("match")
@@ -246,7 +241,7 @@ def match(
         needs = " ".join(sorted(found.party.areas)) or "none"
         title = f"{government.name} ({government.iso2}), cycle {cycle} needs: {needs}"
         rows = rows_of.party_match_rows(found)
-        _write(fmt, output, [Sheet(title, rows_of.PARTY_MATCH_COLUMNS, rows)])
+        _write(fmt, output, [Table.of(rows_of.PARTY_MATCH_COLUMNS, rows, title=title)])
         return
     offer = _call(lambda: service.stored_provider_match(provider, cycle, plan_id, day))
     areas = " ".join(sorted(offer.areas)) or "none"
@@ -255,7 +250,7 @@ def match(
         f"needs areas {areas}"
     )
     rows = rows_of.provider_match_rows(offer)
-    _write(fmt, output, [Sheet(title, rows_of.PROVIDER_MATCH_COLUMNS, rows)])
+    _write(fmt, output, [Table.of(rows_of.PROVIDER_MATCH_COLUMNS, rows, title=title)])
 
 
 def _day(value: dt.datetime | None) -> dt.date | None:

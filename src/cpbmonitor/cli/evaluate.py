@@ -12,8 +12,8 @@ from rich.table import Table
 
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
-from cpbmonitor.core.exports.exporters import export, formats_for
 from cpbmonitor.core.indicators import Evaluation, GroupResult
+from cpbmonitor.core.outputs import formats_for, render
 
 app = typer.Typer(help="Measure every indicator of a plan version from the stored reports.")
 console = Console()
@@ -51,7 +51,7 @@ def evaluate_command(
     if fmt == "table":
         _print_table(evaluation)
         return
-    content = export("evaluation", fmt, evaluation)
+    content = render("evaluation", fmt, evaluation)
     if output is None:
         if fmt == "xlsx":
             fail("XLSX is binary: give a file with -o")

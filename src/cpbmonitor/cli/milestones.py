@@ -20,7 +20,7 @@ from cpbmonitor.core.milestones import (
     MilestoneInputError,
     read_milestones,
 )
-from cpbmonitor.core.milestones import output as milestone_output
+from cpbmonitor.core.outputs import milestones as milestone_output
 
 app = typer.Typer(
     help="Milestones: target values for indicators by a date, and where each stands.",
@@ -113,7 +113,7 @@ def status(
     if fmt == "xlsx" and output is None:
         fail("XLSX is binary: give a file with -o")
     use_database()
-    from cpbmonitor.core.exports.exporters import export as export_as
+    from cpbmonitor.core.outputs import render
     from cpbmonitor.core.plan import PlanDataError
     from cpbmonitor.national_reports.models import ReportingCycle
     from cpbmonitor.services.milestones import assess_stored
@@ -132,7 +132,7 @@ def status(
         columns = milestone_output.TABLE_COLUMNS
         emit(OutputFormat.table, rows, columns, title=title, console=console)
         return
-    content = export_as("milestones", fmt, assessed)
+    content = render("milestones", fmt, assessed)
     if output is None:
         sys.stdout.write(content.decode("utf-8"))
         return

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -11,7 +9,9 @@ from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
+from rich.table import Table as RichTable
+
+from cpbmonitor.core.outputs import Table, write
 
 
 class OutputFormat(StrEnum):
@@ -33,22 +33,17 @@ def attribute_rows(items: Iterable[object], columns: Sequence[str]) -> list[dict
     return [{column: getattr(item, column) for column in columns} for item in items]
 
 
-def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str = "") -> Table:
-    result = Table(*columns, title=title or None)
+def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str = "") -> RichTable:
+    result = RichTable(*columns, title=title or None)
     for row in rows:
         result.add_row(*(_cell(row.get(c)) for c in columns))
     return result
 
 
 def csv_text(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore"
-    )
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({c: "" if row.get(c) is None else row.get(c) for c in columns})
-    return buffer.getvalue()
+    """The table writer's CSV (formula-safe) of ``rows``: columns not listed are left out."""
+    kept = [{column: row.get(column) for column in columns} for row in rows]
+    return write(Table.of(columns, kept), "csv").decode("utf-8")
 
 
 def json_text(data: Any) -> str:

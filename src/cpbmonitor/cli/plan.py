@@ -13,7 +13,7 @@ from rich.tree import Tree
 
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.linkages import linkages_command
-from cpbmonitor.core.exports.exporters import export, formats_for
+from cpbmonitor.core.outputs import formats_for, render
 from cpbmonitor.core.plan import PlanDataError, PlanVersion, available_versions, load_plan
 from cpbmonitor.core.plan.check import check_plan, titles
 from cpbmonitor.core.plan.crosswalk import diff_lines, load_crosswalk
@@ -186,7 +186,7 @@ def export_plan(
     """Export a plan version."""
     if fmt not in formats_for("plan"):
         fail(f"unknown format '{fmt}' (use one of: {', '.join(formats_for('plan'))})")
-    content = export("plan", fmt, _load(plan_id))
+    content = render("plan", fmt, _load(plan_id))
     if output is None:
         if fmt == "xlsx":
             fail("XLSX is binary: give a file with -o")

@@ -138,9 +138,9 @@ def list_records(
         return
     if fmt is ListFormat.xlsx:
         fail("XLSX is binary: give a file with -o")
-    from cpbmonitor.core.records.writers import WRITERS
+    from cpbmonitor.core.outputs import render
 
-    sys.stdout.write(WRITERS[fmt.value](records, type_name).decode())
+    sys.stdout.write(render("records", fmt.value, records, type_name=type_name).decode())
 
 
 def _print_table(type_name: str, rows: RecordQuerySet) -> None:
@@ -162,7 +162,7 @@ def _print_table(type_name: str, rows: RecordQuerySet) -> None:
 
 
 def _write(records: list[RecordModel], type_name: str, output: Path, fmt: str | None) -> None:
-    from cpbmonitor.core.records.writers import write_records
+    from cpbmonitor.core.outputs.records import write_records
 
     try:
         write_records(records, type_name, output, fmt)
@@ -182,10 +182,10 @@ def export(
     search: str = SEARCH_OPTION,
 ) -> None:
     """Write the records of one type to a file that `cpb import records` reads back."""
-    from cpbmonitor.core.records.writers import WRITERS
+    from cpbmonitor.core.outputs import formats_for
 
     chosen = (fmt or output.suffix.lstrip(".")).lower()
-    if chosen not in WRITERS:
-        fail(f"unknown format {chosen!r} for {output} (use {', '.join(WRITERS)})")
+    if chosen not in formats_for("records"):
+        fail(f"unknown format {chosen!r} for {output} (use {', '.join(formats_for('records'))})")
     rows = _selected(type_name, government, region, on, search)
     _write(_models(rows), type_name, output, chosen)

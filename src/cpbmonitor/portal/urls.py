@@ -44,6 +44,7 @@ urlpatterns = [
     path("questions/<str:cycle>/", questions.cycle_questions, name="cycle-questions"),
     path("questions/<str:cycle>/<str:key>/", questions.question, name="question"),
     path("capacity/", capacity.capacity, name="capacity"),
+    path("capacity/data.<str:fmt>", capacity.download, name="capacity-download"),
     path("evaluation/", evaluation.evaluation, name="evaluation"),
     path("evaluation/download/", evaluation.download, name="evaluation-download"),
     path("plan/", plan.versions, name="plan-versions"),

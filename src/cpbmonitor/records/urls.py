@@ -10,6 +10,7 @@ app_name = "records"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<slug:type_name>/", views.record_list, name="list"),
+    path("<slug:type_name>/data.<str:fmt>", views.download, name="download"),
     path("<slug:type_name>/new/", views.create, name="create"),
     path("<slug:type_name>/<int:pk>/", views.detail, name="detail"),
     path("<slug:type_name>/<int:pk>/edit/", views.edit, name="edit"),

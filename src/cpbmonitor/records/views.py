@@ -23,6 +23,7 @@ from cpbmonitor.records.convert import to_model
 from cpbmonitor.records.forms import EndForm, FilterForm, RecordForm
 from cpbmonitor.records.models import Record
 from cpbmonitor.services import records as services
+from cpbmonitor.web import downloads
 
 PAGE_SIZE = 50
 
@@ -91,8 +92,15 @@ def record_list(request: HttpRequest, type_name: str) -> HttpResponse:
         "page": page,
         "has_demo": any(row.demonstration for row in page),
         "can_create": kind in access.creatable_types(request.user),
+        "formats": downloads.FORMATS,
     }
     return render(request, "records/list.html", context)
+
+
+def download(request: HttpRequest, type_name: str, fmt: str) -> HttpResponse:
+    """Every stored record of the type, as ``cpb records export`` writes them."""
+    kind = _kind(type_name)
+    return downloads.table_response("records", {"type": kind.name}, fmt, f"cpb-{kind.name}")
 
 
 def detail(request: HttpRequest, type_name: str, pk: int) -> HttpResponse:

@@ -14,9 +14,11 @@ from cpbmonitor.core.capacity import (
     cycle_window,
     match_party,
     match_provider,
-    output,
 )
 from cpbmonitor.core.indicators import PreviousCycle
+from cpbmonitor.core.outputs import Table
+from cpbmonitor.core.outputs import capacity as output
+from cpbmonitor.core.outputs.writers import to_workbook
 from cpbmonitor.core.plan import load_plan
 from cpbmonitor.core.plan.needs import load_needs_coverage
 from tests.core.capacity import world
@@ -112,14 +114,14 @@ def test_match_rows() -> None:
     ]
 
 
-def test_xlsx_has_a_sheet_per_table_and_the_notes() -> None:
+def test_xlsx_has_a_sheet_per_table_with_its_notices() -> None:
     rows = output.needs_rows(needs())
-    content = output.to_xlsx(
-        [output.Sheet("needs", ["term", "area", "global"], rows)], notes=["Demonstration data."]
-    )
+    needs_sheet = Table.of(["term", "area", "global"], rows, ["Demonstration data."], "needs")
+    content = to_workbook([needs_sheet, Table.of(["x"], [{"x": 1}], title="other")])
     book = load_workbook(BytesIO(content))
-    assert book.sheetnames == ["needs", "notes"]
+    assert book.sheetnames == ["needs", "other"]
     sheet = book["needs"]
-    assert [c.value for c in sheet[1]] == ["term", "area", "global"]
-    assert [c.value for c in sheet[2]][1:] == ["Institutions and human resources", 2]
-    assert book["notes"]["A1"].value == "Demonstration data."
+    assert sheet["A1"].value == "Demonstration data." and sheet["A1"].font.b
+    assert [c.value for c in sheet[2]] == ["term", "area", "global"]
+    assert [c.value for c in sheet[3]][1:] == ["Institutions and human resources", 2]
+    assert [c.value for c in book["other"][1]] == ["x"]

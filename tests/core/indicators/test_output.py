@@ -10,16 +10,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from cpbmonitor.core.exports.exporters import get_exporter
 from cpbmonitor.core.formats import Questionnaire
-from cpbmonitor.core.indicators import (
-    Evaluation,
-    evaluate,
-    load_methodology,
-    output,
-    to_csv,
-    to_json,
-)
+from cpbmonitor.core.indicators import Evaluation, evaluate, load_methodology
+from cpbmonitor.core.outputs import render, table_of, write
 from cpbmonitor.core.plan import load_plan
 from tests.core.indicators.conftest import C4, C5
 from tests.core.indicators.dataset import PARTIES, REPORTS
@@ -34,7 +27,9 @@ def ev(real_formats: dict[int, Questionnaire]) -> Evaluation:
 
 
 def test_json_rows(ev: Evaluation) -> None:
-    rows = json.loads(to_json(ev))
+    document = json.loads(render("evaluation", "json", ev))
+    assert document["notices"] == []
+    rows = document["rows"]
     assert len(rows) == 48 * 6
     first = rows[0]
     assert first == {
@@ -56,7 +51,7 @@ def test_json_rows(ev: Evaluation) -> None:
 
 
 def test_csv_is_tidy(ev: Evaluation) -> None:
-    rows = list(csv.DictReader(io.StringIO(to_csv(ev).decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(render("evaluation", "csv", ev).decode("utf-8"))))
     assert len(rows) == 48 * 6
     a3a = next(r for r in rows if r["indicator"] == "A.3(a)" and r["group"] == "global")
     assert (a3a["value"], a3a["baseline_value"], a3a["status"]) == ("71.43", "66.67", "improved")
@@ -68,7 +63,7 @@ def test_csv_is_tidy(ev: Evaluation) -> None:
 
 def test_xlsx_one_sheet_per_goal(ev: Evaluation, tmp_path: Path) -> None:
     path = tmp_path / "evaluation.xlsx"
-    path.write_bytes(output.to_xlsx(ev))
+    path.write_bytes(render("evaluation", "xlsx", ev))  # the workbook, a writer of its own
     book = load_workbook(path)
     assert book.sheetnames[0] == "Summary" and book.sheetnames[-1] == "Methods and notes"
     assert [n for n in book.sheetnames if n.startswith("Goal ")] == [
@@ -86,6 +81,9 @@ def test_xlsx_one_sheet_per_goal(ev: Evaluation, tmp_path: Path) -> None:
     assert len(sheet.conditional_formatting) >= 6
 
 
-def test_registered_as_exports(ev: Evaluation) -> None:
-    assert get_exporter("evaluation", "json")(ev) == to_json(ev)
-    assert get_exporter("evaluation", "csv") is output.to_csv
+def test_one_indicators_table_has_the_evaluations_columns(ev: Evaluation) -> None:
+    whole = table_of("evaluation", ev)
+    one = table_of("indicator-results", ev, indicator="A.3(a)")
+    assert one.columns == whole.columns and len(whole.columns) == 14
+    assert one.records() == [r for r in whole.records() if r["indicator"] == "A.3(a)"]
+    assert json.loads(write(one, "json"))["indicator"] == "A.3(a)"

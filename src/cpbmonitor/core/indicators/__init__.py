@@ -1,5 +1,5 @@
 """The indicator engine: rules over national report answers, the methodology as data,
-evaluation per indicator, region and Party, the question analyzer and outputs.
+evaluation per indicator, region and Party, the question analyzer (outputs: ``core.outputs``).
 
 The API the CLI, the views and the report builder call::
 
@@ -31,7 +31,6 @@ from cpbmonitor.core.indicators.methodology import (
     missing_indicators,
     unknown_indicators,
 )
-from cpbmonitor.core.indicators.output import rows, to_csv, to_json, to_xlsx
 from cpbmonitor.core.indicators.questions import (
     CycleAnswers,
     OptionCount,
@@ -105,10 +104,6 @@ __all__ = [
     "parties_on",
     "register_source",
     "reports_of",
-    "rows",
     "status_of",
-    "to_csv",
-    "to_json",
-    "to_xlsx",
     "unknown_indicators",
 ]

@@ -7,7 +7,6 @@ The API the CLI, the Django app, the API, the pages and the evaluation document 
     assessments = assess_milestones(read_milestones(path), evaluation)
 """
 
-from cpbmonitor.core.milestones import output as output  # registers the exporters
 from cpbmonitor.core.milestones.assess import (
     STATUSES,
     MilestoneAssessment,

@@ -32,6 +32,7 @@ from cpbmonitor.core.milestones.model import (
     MilestoneKey,
     MilestoneProblem,
 )
+from cpbmonitor.core.outputs import Table, restore, write
 from cpbmonitor.core.plan import available_versions, load_plan
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("plan", "indicator", "target_value", "target_date")
@@ -132,7 +133,7 @@ def _read_csv(text: str, name: str) -> list[RawItem]:
     items = []
     for row in reader:
         values = {
-            key.strip(): value.strip()
+            key.strip(): restore(value.strip())  # undo the table writer's formula guard
             for key, value in row.items()
             if key is not None and value is not None and value.strip()
         }
@@ -281,12 +282,8 @@ def dump_milestones(milestones: Iterable[Milestone], fmt: str) -> bytes:
     """``milestones`` as a file that ``read_milestones`` reads back (yaml, json, csv)."""
     items = list(milestones)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(FIELDS), lineterminator="\n")
-        writer.writeheader()
-        for milestone in items:
-            writer.writerow({k: _csv_cell(v) for k, v in _plain(milestone).items()})
-        return buffer.getvalue().encode("utf-8")
+        rows = [{k: _csv_cell(v) for k, v in _plain(m).items()} for m in items]
+        return write(Table.of(FIELDS, rows), "csv")
     document = {"milestones": [_plain(m) for m in items]}
     if fmt == "json":
         return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -30,6 +30,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from cpbmonitor.core.outputs.writers import restore
 from cpbmonitor.core.records.errors import RecordInputError, RecordProblem
 from cpbmonitor.core.records.model import (
     GOVERNMENT_PATTERN,
@@ -334,8 +335,14 @@ class _Table:
 
 
 def _csv_table(path: Path) -> _Table:
+    """The header and rows of a CSV file: leading notice lines (``# ...``) skipped, and
+    the table writer's formula guard (a leading ``'``) taken off every cell."""
     text = path.read_text(encoding="utf-8-sig")
-    lines = list(csv.reader(io.StringIO(text, newline="")))
+    lines = [
+        [restore(cell) for cell in cells] for cells in csv.reader(io.StringIO(text, newline=""))
+    ]
+    while lines and lines[0] and lines[0][0].startswith("#"):
+        lines.pop(0)
     header = [cell.strip() for cell in lines[0]] if lines else []
     rows: list[tuple[int, list[object]]] = [
         (number, list(cells))

@@ -18,6 +18,7 @@ from cpbmonitor.core.indicators import GROUPS
 from cpbmonitor.portal import labels
 from cpbmonitor.portal.heatmap import INK, HeatCell, HeatRow, ScoreClass, heatmap
 from cpbmonitor.services import capacity as service
+from cpbmonitor.web import downloads
 
 WHITE = "#ffffff"
 
@@ -47,7 +48,12 @@ def _chosen_cycle(request: HttpRequest, cycles: list[int]) -> int | None:
 def capacity(request: HttpRequest) -> HttpResponse:
     cycles = service.cycles_with_needs()
     cycle = _chosen_cycle(request, cycles)
-    context: dict[str, Any] = {"cycles": cycles, "cycle": cycle, "groups": GROUPS}
+    context: dict[str, Any] = {
+        "cycles": cycles,
+        "cycle": cycle,
+        "groups": GROUPS,
+        "formats": downloads.FORMATS,
+    }
     if cycle is not None:
         try:
             data = service.capacity_data(cycle, plan_version())
@@ -149,3 +155,9 @@ def _heatmap(coverage: Coverage) -> Any:
         classes=score_classes(),
         missing=ScoreClass(-1.0, WHITE, "#51616c", _("no reporting Party")),
     )
+
+
+def download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Reporting Parties per needs area (``?cycle=``), as ``cpb capacity needs`` gives them."""
+    params = {"cycle": request.GET.get("cycle", "")}
+    return downloads.table_response("capacity-needs", params, fmt, "cpb-capacity-needs")

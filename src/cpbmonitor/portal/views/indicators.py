@@ -7,9 +7,9 @@ from django.shortcuts import render
 
 from cpbmonitor.core.plan import Indicator
 from cpbmonitor.milestones.portal import milestone_table
-from cpbmonitor.portal import downloads
 from cpbmonitor.portal.figures import indicator_chart
 from cpbmonitor.services.evaluation import current_evaluation, current_plan, indicator_method
+from cpbmonitor.web import downloads
 
 
 def indicator_or_404(code: str) -> Indicator:
@@ -40,13 +40,6 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
-    item = indicator_or_404(code)
-    if fmt not in downloads.FORMATS:
-        raise Http404(f"no {fmt} download")
-    evaluation = current_evaluation()
-    result = evaluation.indicator(code) if evaluation else None
-    content, content_type = downloads.render(fmt, item, result)
-    response = HttpResponse(content, content_type=content_type)
-    filename = f"cpb-indicator-{code.replace('(', '-').rstrip(')')}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    indicator_or_404(code)
+    name = f"cpb-indicator-{code.replace('(', '-').rstrip(')')}"
+    return downloads.table_response("indicator-results", {"indicator": code}, fmt, name)

@@ -2,7 +2,7 @@
 ``xlsx``, ``pdf``): each turns a ``Document`` into the bytes of one file.
 
 A renderer registers itself with ``@renderer(name, suffix, media_type)``, here and in
-``core.exports`` as kind ``evaluation-report``; an optional ``missing`` function says
+``core.outputs`` as subject ``evaluation-report``; an optional ``missing`` function says
 what this machine lacks to run it (PDF needs LibreOffice). ``renderer_for_path`` picks
 one by file suffix.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cpbmonitor.core.evaluation.model import Document
-from cpbmonitor.core.exports.exporters import exporter
+from cpbmonitor.core.outputs.registry import output
 
 Writer = Callable[[Document], bytes]
 
@@ -41,7 +41,7 @@ def renderer(
 ) -> Callable[[Writer], Writer]:
     def register(write: Writer) -> Writer:
         RENDERERS[name] = Renderer(name, suffix, media_type, write, missing or (lambda: None))
-        return exporter("evaluation-report", name)(write)
+        return output("evaluation-report", name)(write)
 
     return register
 

@@ -11,10 +11,11 @@ from openpyxl import load_workbook
 
 from cpbmonitor.core.demo import read_parties
 from cpbmonitor.core.demo.records import generate_demo_records
-from cpbmonitor.core.exports.exporters import export, formats_for
+from cpbmonitor.core.outputs import formats_for
+from cpbmonitor.core.outputs import render as export
+from cpbmonitor.core.outputs.records import records_to_rows, write_records
 from cpbmonitor.core.records import RECORD_TYPES, CapacityActivity, RecordSet
 from cpbmonitor.core.records.readers import read_records, records_columns
-from cpbmonitor.core.records.writers import records_to_rows, write_records
 from tests.core.records.samples import FULL, MINIMAL
 
 FORMATS = ("csv", "xlsx", "json")
@@ -79,10 +80,11 @@ def test_csv_text(tmp_path: Path) -> None:
     path = tmp_path / "activities.csv"
     write_records([FULL["cb-activity"]], "cb-activity", path)
     assert path.read_text().splitlines() == [
+        "# Demonstration records: generated, not real",
         "identifier,title,providers,target_audiences,level,governments,regions,"
         "funding_source,funding_amount,goals,key_areas,activities,needs_areas,"
         "valid_from,valid_to,demonstration",
-        "cba-001,=Risk assessment course,CBD Secretariat; GEF/UNEP,risk assessors; policy makers,"
+        "cba-001,'=Risk assessment course,CBD Secretariat; GEF/UNEP,risk assessors; policy makers,"
         "subregional,bw; ng,AFR,GEF,125000.5,A.5; A.6,A.5 (1); A.6-A.8 (3),"
         "A.5 (i); A.6-A.8 (iii),(c); (i),2018-04-01,2022-01-01,true",
     ]

@@ -1,23 +1,23 @@
-"""Outputs of an ``Evaluation``: JSON rows, tidy CSV, and an XLSX workbook for people.
+"""Outputs of an ``Evaluation``: its rows as a table, and an XLSX workbook for people.
 
-Every writer returns bytes and is registered in ``core.exports.exporters`` as kind
-``evaluation`` (formats ``json``, ``csv``, ``xlsx``). A row is one indicator, cycle and
-group::
+Subject ``evaluation``: every row (one indicator, cycle and group); subject
+``indicator-results``: the rows of one indicator (what a page's download gives). Both
+have the same columns (``ROW_FIELDS``) in every format, written by the table writer::
 
     {"indicator": "A.1(a)", "cycle": 5, "group": "global", "numerator": 41,
      "denominator": 60, "value": 68.33, "reports_used": 60, "baseline_cycle": 4,
      "baseline_numerator": ..., "baseline_denominator": ..., "baseline_value": ...,
      "change": ..., "status": "improved" | "no change" | "declined" | null, "note": ...}
 
-The workbook has a summary sheet, one sheet per goal (indicators as rows; for each
-group the baseline, the current value and the change side by side, the change coloured
-by status through conditional formatting) and a sheet of notes and methods.
+``evaluation`` as XLSX is a workbook of its own: a summary sheet, one sheet per goal
+(indicators as rows; for each group the baseline, the current value and the change side
+by side, the change coloured by status through conditional formatting) and a sheet of
+notes and methods.
 """
 
 from __future__ import annotations
 
 import io
-import json
 from typing import Any
 
 from openpyxl import Workbook
@@ -26,10 +26,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cpbmonitor.core.exports.exporters import exporter
-from cpbmonitor.core.exports.tabular import csv_bytes
 from cpbmonitor.core.indicators.inputs import GROUPS
 from cpbmonitor.core.indicators.results import ROW_FIELDS, Evaluation, IndicatorResult
+from cpbmonitor.core.outputs.registry import output, tabular
+from cpbmonitor.core.outputs.table import Table
 
 GREEN = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
 RED = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
@@ -41,18 +41,21 @@ def rows(evaluation: Evaluation) -> list[dict[str, Any]]:
     return [result.as_row() for result in evaluation.rows()]
 
 
-@exporter("evaluation", "json")
-def to_json(evaluation: Evaluation) -> bytes:
-    return json.dumps(rows(evaluation), ensure_ascii=False, indent=1).encode("utf-8")
+@tabular("evaluation")
+def evaluation_table(evaluation: Evaluation) -> Table:
+    return Table.of(ROW_FIELDS, rows(evaluation), title="Evaluation")
 
 
-@exporter("evaluation", "csv")
-def to_csv(evaluation: Evaluation) -> bytes:
-    return csv_bytes(rows(evaluation), ROW_FIELDS)
+@tabular("indicator-results")
+def indicator_table(evaluation: Evaluation | None, indicator: str) -> Table:
+    """The rows of one indicator (none when nothing is computed)."""
+    result = evaluation.indicator(indicator) if evaluation else None
+    found = [group.as_row() for group in result.in_order()] if result else []
+    return Table.of(ROW_FIELDS, found, title=indicator, indicator=indicator)
 
 
-@exporter("evaluation", "xlsx")
-def to_xlsx(evaluation: Evaluation) -> bytes:
+@output("evaluation", "xlsx")
+def evaluation_workbook(evaluation: Evaluation) -> bytes:
     book = Workbook()
     summary = book.active
     assert summary is not None

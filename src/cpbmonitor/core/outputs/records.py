@@ -1,14 +1,15 @@
-"""Write records of one type as CSV, XLSX or JSON, in the layout ``read_records`` reads.
+"""Records of one type (subject ``records``) as CSV, XLSX or JSON, in the layout
+``read_records`` reads back.
 
 Columns: identifier, government (if the type has it), the type's own fields, valid_from,
 valid_to, demonstration (``records_columns``). A list is written in one cell, its values
-separated by ``"; "``; a file written here reads back to the same records. The writers
-are also registered as exporters of kind ``records`` (``export("records", "csv", records)``).
+separated by ``"; "``; a file written here reads back to the same records. The CSV is the
+table writer's (formula-safe; the reader undoes the neutralising ``'``); the JSON (typed
+values) and the XLSX (typed cells and an "About" sheet) are writers of their own.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -23,7 +24,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cpbmonitor.core.exports.exporters import exporter
+from cpbmonitor.core.outputs.registry import formats_for, output, render, tabular
+from cpbmonitor.core.outputs.table import Table
+from cpbmonitor.core.outputs.writers import write
 from cpbmonitor.core.records.model import RECORD_TYPES, RecordModel, type_of
 from cpbmonitor.core.records.readers import (
     LIST_SEPARATOR,
@@ -88,17 +91,20 @@ def records_to_rows(
     return list(kinds), rows
 
 
-@exporter("records", "csv")
+@tabular("records")
+def records_table(records: Sequence[RecordModel], type_name: str | None = None) -> Table:
+    name = _type_name(records, type_name)
+    columns, rows = records_to_rows(records, name)
+    demonstration = any(record.demonstration for record in records)
+    notice = DEMONSTRATION_NOTE if demonstration else ""
+    return Table.of(columns, rows, [notice], title=RECORD_TYPES[name].plural)
+
+
 def records_csv(records: Sequence[RecordModel], type_name: str | None = None) -> bytes:
-    columns, rows = records_to_rows(records, _type_name(records, type_name))
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue().encode()
+    return write(records_table(records, type_name), "csv")
 
 
-@exporter("records", "json")
+@output("records", "json")
 def records_json(records: Sequence[RecordModel], type_name: str | None = None) -> bytes:
     name = _type_name(records, type_name)
     columns = records_columns(name)
@@ -168,7 +174,7 @@ def _about_sheet(sheet: Worksheet, records: Sequence[RecordModel], type_name: st
     sheet.column_dimensions["B"].width = 60
 
 
-@exporter("records", "xlsx")
+@output("records", "xlsx")
 def records_xlsx(records: Sequence[RecordModel], type_name: str | None = None) -> bytes:
     name = _type_name(records, type_name)
     workbook = Workbook()
@@ -181,14 +187,6 @@ def records_xlsx(records: Sequence[RecordModel], type_name: str | None = None) -
     return buffer.getvalue()
 
 
-RecordWriter = Callable[[Sequence[RecordModel], str | None], bytes]
-WRITERS: dict[str, RecordWriter] = {
-    "csv": records_csv,
-    "json": records_json,
-    "xlsx": records_xlsx,
-}
-
-
 def write_records(
     records: Sequence[RecordModel], type_name: str, path: Path, fmt: str | None = None
 ) -> None:
@@ -196,9 +194,10 @@ def write_records(
     suffix). The file is replaced whole, or left as it was if anything fails."""
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
-    if fmt not in WRITERS:
-        raise ValueError(f"unsupported record format {fmt!r} (known: {', '.join(WRITERS)})")
-    data = WRITERS[fmt](records, _type_name(records, type_name))
+    known = formats_for("records")
+    if fmt not in known:
+        raise ValueError(f"unsupported record format {fmt!r} (known: {', '.join(known)})")
+    data = render("records", fmt, records, type_name=_type_name(records, type_name))
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as output:

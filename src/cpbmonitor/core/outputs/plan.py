@@ -1,8 +1,8 @@
-"""Exports of a plan version: JSON (the documented shape), CSV, XLSX and Markdown."""
+"""Outputs of a plan version (subject ``plan``): JSON (the documented nested shape), a
+tidy table (one row per element; the CSV), the seed's XLSX layout and Markdown."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
@@ -11,7 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from cpbmonitor.core.exports.exporters import exporter
+from cpbmonitor.core.outputs.registry import output, tabular
+from cpbmonitor.core.outputs.table import Table
 from cpbmonitor.core.plan.model import Goal, PlanVersion
 
 
@@ -49,7 +50,7 @@ def plan_as_dict(plan: PlanVersion) -> dict[str, Any]:
     }
 
 
-@exporter("plan", "json")
+@output("plan", "json")
 def plan_json(plan: PlanVersion) -> bytes:
     return (json.dumps(plan_as_dict(plan), ensure_ascii=False, indent=2) + "\n").encode()
 
@@ -100,14 +101,10 @@ def plan_rows(plan: PlanVersion) -> list[dict[str, str]]:
     return rows
 
 
-@exporter("plan", "csv")
-def plan_csv(plan: PlanVersion) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in plan_rows(plan):
-        writer.writerow({field: row.get(field, "") for field in CSV_FIELDS})
-    return buffer.getvalue().encode()
+@tabular("plan")
+def plan_table(plan: PlanVersion) -> Table:
+    rows = [{field: row.get(field, "") for field in CSV_FIELDS} for row in plan_rows(plan)]
+    return Table.of(CSV_FIELDS, rows, title=plan.id)
 
 
 def _columns(plan: PlanVersion) -> list[tuple[str, str, int]]:
@@ -144,7 +141,7 @@ def _goal_cells(plan: PlanVersion, goal: Goal) -> list[str]:
     return cells
 
 
-@exporter("plan", "xlsx")
+@output("plan", "xlsx")
 def plan_xlsx(plan: PlanVersion) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])
@@ -170,7 +167,7 @@ def plan_xlsx(plan: PlanVersion) -> bytes:
     return buffer.getvalue()
 
 
-@exporter("plan", "md")
+@output("plan", "md")
 def plan_markdown(plan: PlanVersion) -> bytes:
     lines = [
         f"# {plan.title}",

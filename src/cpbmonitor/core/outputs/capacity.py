@@ -1,4 +1,5 @@
-"""Rows of the capacity-building analyses, for tables, JSON, CSV and XLSX.
+"""Rows and tables of the capacity-building analyses (subjects ``capacity-needs`` and
+``capacity-coverage``), written by the table writer.
 
 ``needs_rows`` is the documented JSON of ``cpb capacity needs``: one row per needs area,
 ``{"term", "area", "global", "AFR", "ASP", "CEE", "GRULAC", "WEOG"}``.
@@ -6,18 +7,15 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from cpbmonitor.core.capacity.coverage import Coverage, CoverageCell
 from cpbmonitor.core.capacity.matching import PartyMatch, ProviderMatch, Target
 from cpbmonitor.core.capacity.needs import ASSESSMENT, NeedsAnalysis
 from cpbmonitor.core.indicators.inputs import GLOBAL, GROUPS
+from cpbmonitor.core.outputs.registry import tabular
+from cpbmonitor.core.outputs.table import Table
 from cpbmonitor.core.plan.model import PlanVersion
 
 Row = dict[str, Any]
@@ -262,38 +260,16 @@ PROVIDER_MATCH_COLUMNS = [
 ]
 
 
-@dataclass(frozen=True)
-class Sheet:
-    title: str
-    columns: Sequence[str]
-    rows: Sequence[Mapping[str, Any]]
+@tabular("capacity-needs")
+def needs_table(analysis: NeedsAnalysis, plan: PlanVersion | None = None) -> Table:
+    """Reporting Parties per needs area, world and regions (and the plan's key areas)."""
+    rows = needs_table_rows(analysis, plan)
+    reporting = analysis.reporting.get(GLOBAL, 0)
+    cycle = analysis.cycle.number
+    title = f"Capacity-building needs, cycle {cycle} ({reporting} reporting Parties)"
+    return Table.of(needs_columns(rows), rows, title=title)
 
 
-def to_xlsx(sheets: Sequence[Sheet], notes: Sequence[str] = ()) -> bytes:
-    """A workbook with one sheet per ``Sheet`` (bold header row) and, with ``notes``, a
-    last sheet holding them (e.g. that the figures are demonstration data)."""
-    book = Workbook()
-    book.remove(book.active)
-    for sheet in sheets:
-        ws = book.create_sheet(sheet.title[:31])
-        ws.append(list(sheet.columns))
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in sheet.rows:
-            ws.append([_xlsx_value(row.get(c)) for c in sheet.columns])
-        ws.freeze_panes = "A2"
-    if notes:
-        ws = book.create_sheet("notes")
-        for note in notes:
-            ws.append([note])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if value is None or isinstance(value, int | float | str):
-        return value
-    return str(value)
+@tabular("capacity-coverage")
+def coverage_table(coverage: Coverage) -> Table:
+    return Table.of(COVERAGE_COLUMNS, coverage_rows(coverage), title="Coverage")

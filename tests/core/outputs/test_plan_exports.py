@@ -8,7 +8,8 @@ import json
 
 from openpyxl import load_workbook
 
-from cpbmonitor.core.exports.exporters import export, formats_for
+from cpbmonitor.core.outputs import formats_for
+from cpbmonitor.core.outputs import render as export
 from cpbmonitor.core.plan import load_plan
 
 

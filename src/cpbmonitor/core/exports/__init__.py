@@ -1,1 +1,0 @@
-"""Exports of core objects to files: one module per format, registered by name."""
