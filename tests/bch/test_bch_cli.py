@@ -34,7 +34,7 @@ def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyp
     return runner.invoke(app, list(args), env={**FAST, **(env or {})})
 
 
-def evaluation() -> list[dict[str, Any]]:
+def evaluation() -> dict[str, Any]:
     result = run(
         "evaluate", "--plan", "draft-2020", "--cycle", "5", "--baseline", "4", "-f", "json"
     )
@@ -75,7 +75,8 @@ def test_sync_gives_the_same_reports_and_figures_as_a_file_import(
     assert result.exit_code == 0, result.output
     assert "fetched 5, new 5, revised 0, unchanged 0, refused 0" in result.output
     synced, figures = stored_reports(), evaluation()
-    world = next(r for r in figures if (r["indicator"], r["group"]) == ("A.1(a)", "global"))
+    rows = figures["rows"]
+    world = next(r for r in rows if (r["indicator"], r["group"]) == ("A.1(a)", "global"))
     # Parties that reported: br, eu, ng, sl; with measures partly or fully in place: br, eu, sl.
     assert (world["numerator"], world["denominator"], world["value"]) == (3, 4, 75.0)
 
