@@ -112,6 +112,12 @@ def test_quarantine_and_runs_are_listed(fake: FakeBch) -> None:
     ]
     table = run("bch", "quarantine")
     assert "NR5-SL" in table.output and "'maybe'" in table.output
+    csv_lines = run("bch", "quarantine", "--format", "csv").output.splitlines()
+    assert csv_lines[0] == "identifier,schema,government,updated,run_id,error"
+    assert csv_lines[1].startswith("NR5-SL,cpbNationalReport5,sl,2026-02-01")
+    runs_csv = run("bch", "runs", "--format", "csv").output.splitlines()
+    assert runs_csv[0].startswith("id,started_at,finished_at,status,url,fetched,new")
+    assert ",succeeded," in runs_csv[1] and runs_csv[1].endswith(",5,4,0,0,1,0")
 
 
 def test_unreachable_bch_is_a_recorded_failed_run() -> None:
