@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck pytest bench setup dev-setup clean browsers
+.PHONY: run test lint typecheck contracts pytest bench setup dev-setup clean browsers
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,11 @@ lint: dev-setup
 typecheck: dev-setup
 	$(BIN)/mypy
 
-test: pytest lint typecheck
+# The layering of docs/architecture.md (.importlinter): edges -> services -> apps -> core.
+contracts: dev-setup
+	$(BIN)/lint-imports
+
+test: pytest lint typecheck contracts
 
 bench: dev-setup
 	$(BIN)/python benchmarks/run_all.py

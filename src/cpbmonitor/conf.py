@@ -1,13 +1,16 @@
 """Every setting of CPB Monitor, declared once: its name, default and what it does.
 
 The CLI, the pages, the API and the evaluation document read a setting through
-:func:`setting`, which takes the value from Django settings when set there (the
-``web.settings`` modules fill some from the environment), else the default declared
-here. ``docs/settings.md`` lists them; a test fails when one is undocumented.
+:func:`setting`: the value in Django settings when set there (tests override them so),
+else the environment variable of the same name, else the default declared here.
+:func:`default` reads the environment and the default only (the CLI's option defaults,
+read before Django is set up). ``docs/settings.md`` lists them; a test fails when one is
+undocumented.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +42,28 @@ declare(
     "The plan version measured by the pages, the API and the CLI's defaults.",
 )
 declare(
+    "CPB_DEFAULT_CYCLE",
+    5,
+    "The reporting cycle measured when none is given (CLI options, pages' defaults).",
+)
+declare(
+    "CPB_DEFAULT_BASELINE",
+    4,
+    "The baseline cycle when none is given: the fourth national reports.",
+)
+declare(
+    "CPB_CHANGE_THRESHOLD",
+    1.0,
+    "A change of at least this many percentage points (or units, for counts) is improved "
+    "or declined; a smaller one is no change.",
+)
+declare(
+    "CPB_CACHE_URL",
+    "",
+    "A Redis URL (``redis://host:6379/0``) for the cache shared by every worker and "
+    "process; empty: the database cache (table ``cpb_cache``).",
+)
+declare(
     "CPB_DEMO_DATA",
     False,
     "The loaded data are demonstration data: every page shows a banner saying so (also "
@@ -63,11 +88,26 @@ declare(
 )
 
 
+def default(name: str) -> Any:
+    """Setting ``name`` from the environment (parsed as its default's type), else its
+    declared default."""
+    declared = SETTINGS[name]
+    text = os.environ.get(name)
+    if text is None or text == "":
+        return declared.default
+    kind = type(declared.default)
+    if kind is bool:
+        return text.lower() in ("1", "true", "yes", "on")
+    return kind(text)
+
+
 def setting(name: str) -> Any:
-    """The value of declared setting ``name``."""
+    """The value of declared setting ``name`` (Django settings first, see above)."""
     from django.conf import settings
 
-    return getattr(settings, name, SETTINGS[name].default)
+    if settings.configured and hasattr(settings, name):
+        return getattr(settings, name)
+    return default(name)
 
 
 def plan_version() -> str:

@@ -23,11 +23,27 @@ FULL = "implementation.fullInPlace"
 PARTIAL = "implementation.partiallyInPlace"
 
 
+def _database(request: pytest.FixtureRequest) -> bool:
+    """Give the test its database first when it uses one (the shared cache is a table of
+    it); ``False`` when it uses none (nor, then, the cache)."""
+    names = set(request.fixturenames)
+    if names & {"transactional_db", "live_server"}:
+        request.getfixturevalue("transactional_db")
+        return True
+    if "db" in names or request.node.get_closest_marker("django_db") is not None:
+        request.getfixturevalue("db")
+        return True
+    return False
+
+
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
+def _fresh_cache(request: pytest.FixtureRequest):
+    uses_database = _database(request)
+    if uses_database:
+        cache.clear()
     yield
-    cache.clear()
+    if uses_database:
+        cache.clear()
     translation.deactivate()  # a French request leaves French active in this thread
 
 

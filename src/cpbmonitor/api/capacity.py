@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from cpbmonitor import conf
 from cpbmonitor.api.auth import OptionalToken
 from cpbmonitor.api.schemas import ErrorOut
 from cpbmonitor.core.capacity import Coverage
@@ -29,7 +30,9 @@ DEMONSTRATION_HEADER = "X-Demonstration-Data"
 T = TypeVar("T")
 
 CYCLE = Query(5, description="The reporting cycle whose needs are read.")
-PLAN = Query("draft-2020", description="The plan version whose Action Plan is used.")
+PLAN = Query(
+    conf.default("CPB_PLAN_VERSION"), description="The plan version whose Action Plan is used."
+)
 START = Query(None, alias="from", description="Period start (default: the cycle's).")
 END = Query(None, alias="to", description="Period end (default: the cycle's deadline).")
 

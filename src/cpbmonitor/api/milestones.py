@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
+from cpbmonitor import conf
 from cpbmonitor.api.auth import OptionalToken, TokenAuth, user_of
 from cpbmonitor.api.schemas import ErrorOut
 from cpbmonitor.core.milestones import Milestone as CoreMilestone
@@ -27,7 +28,7 @@ ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: Error
 
 
 class MilestoneIn(Schema):
-    plan: str = "draft-2020"
+    plan: str = conf.default("CPB_PLAN_VERSION")
     indicator: str
     group: str = "global"
     target_value: float

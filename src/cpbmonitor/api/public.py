@@ -57,9 +57,10 @@ def plans(request: HttpRequest) -> list[dict]:
 
 
 @router.get("/plans/{plan_id}", response=dict)
-def plan(request: HttpRequest, plan_id: str) -> dict:
+def plan(request: HttpRequest, plan_id: str) -> dict[str, Any]:
     """The whole plan version as data (sections, goals, objectives, indicators...)."""
-    return _plan(plan_id).model_dump(mode="json")
+    found: dict[str, Any] = _plan(plan_id).model_dump(mode="json")
+    return found
 
 
 @router.get("/plans/{plan_id}/indicators", response=list[IndicatorResultOut])
@@ -84,7 +85,9 @@ def _party_out(party: Party) -> dict:
 
 
 @router.get("/parties", response=list[PartyOut])
-def parties(request: HttpRequest, region: str | None = None, protocol_only: bool = False):
+def parties(
+    request: HttpRequest, region: str | None = None, protocol_only: bool = False
+) -> list[dict[str, Any]]:
     return [
         _party_out(p) for p in Party.objects.listing(region=region, protocol_only=protocol_only)
     ]
@@ -192,5 +195,5 @@ def table(request: HttpRequest, subject: str, format: str = "json") -> HttpRespo
     ``indicator-results`` (``?indicator=A.1(a)``), ``records`` (``?type=decision``,
     optional ``&government=br``), ``capacity-needs`` (optional ``?cycle=5``); as
     ``format`` ``json`` (default), ``csv`` or ``xlsx``."""
-    params = {k: v for k, v in request.GET.items() if k != "format"}
+    params = {k: str(v) for k, v in request.GET.items() if k != "format"}
     return table_response(subject, params, format, f"cpb-{subject}")

@@ -8,21 +8,21 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from cpbmonitor import conf
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.output import OutputFormat, emit
 from cpbmonitor.core.indicators import CycleAnswers, QuestionAnalysis
+from cpbmonitor.core.indicators.inputs import GROUPS
 
 app = typer.Typer(help="Analyse national report answers.", no_args_is_help=True)
 console = Console()
-
-GROUPS = ("global", "AFR", "ASP", "CEE", "GRULAC", "WEOG")
 
 
 @app.command("question")
 def question(
     key: str = typer.Argument(..., help="Question key, e.g. Q007."),
-    cycle: int = typer.Option(5, "--cycle", "-c"),
+    cycle: int = typer.Option(conf.default("CPB_DEFAULT_CYCLE"), "--cycle", "-c"),
     compare: bool = typer.Option(False, "--compare", help="Beside the previous cycle."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f"),
 ) -> None:

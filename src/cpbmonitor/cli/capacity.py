@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import typer
 from rich.console import Console
 
+from cpbmonitor import conf
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import err_console, fail
 from cpbmonitor.cli.output import OutputFormat, csv_text, emit, json_text, table
@@ -35,8 +36,15 @@ class CapacityFormat(StrEnum):
     xlsx = "xlsx"
 
 
-CYCLE = typer.Option(5, "--cycle", "-c", help="The reporting cycle whose needs are read.")
-PLAN = typer.Option("draft-2020", "--plan", "-p", help="Plan version (its Action Plan).")
+CYCLE = typer.Option(
+    conf.default("CPB_DEFAULT_CYCLE"),
+    "--cycle",
+    "-c",
+    help="The reporting cycle whose needs are read.",
+)
+PLAN = typer.Option(
+    conf.default("CPB_PLAN_VERSION"), "--plan", "-p", help="Plan version (its Action Plan)."
+)
 FORMAT = typer.Option(CapacityFormat.table, "--format", "-f")
 OUTPUT = typer.Option(None, "--output", "-o", help="File to write (default: stdout).")
 DATE = ["%Y-%m-%d"]

@@ -10,9 +10,11 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from cpbmonitor import conf
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.core.indicators import Evaluation, GroupResult
+from cpbmonitor.core.indicators.inputs import GROUPS
 from cpbmonitor.core.outputs import formats_for, render
 
 app = typer.Typer(help="Measure every indicator of a plan version from the stored reports.")
@@ -23,12 +25,20 @@ STATUS_STYLE = {"improved": "green", "declined": "red", "no change": "yellow"}
 
 @app.callback(invoke_without_command=True)
 def evaluate_command(
-    plan_id: str = typer.Option("draft-2020", "--plan", "-p", help="Plan version id."),
-    cycle: int = typer.Option(5, "--cycle", "-c", help="The cycle measured."),
-    baseline: int = typer.Option(4, "--baseline", "-b", help="The baseline cycle."),
+    plan_id: str = typer.Option(
+        conf.default("CPB_PLAN_VERSION"), "--plan", "-p", help="Plan version id."
+    ),
+    cycle: int = typer.Option(
+        conf.default("CPB_DEFAULT_CYCLE"), "--cycle", "-c", help="The cycle measured."
+    ),
+    baseline: int = typer.Option(
+        conf.default("CPB_DEFAULT_BASELINE"), "--baseline", "-b", help="The baseline cycle."
+    ),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, csv or xlsx."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
-    threshold: float = typer.Option(1.0, help="Change in points that counts as a change."),
+    threshold: float = typer.Option(
+        conf.default("CPB_CHANGE_THRESHOLD"), help="Change in points that counts as a change."
+    ),
 ) -> None:
     """Every indicator for the world and the five regions, with change since the baseline."""
     if fmt != "table" and fmt not in formats_for("evaluation"):
@@ -72,7 +82,7 @@ def _warn_if_demonstration_data() -> None:
 
 
 def _print_table(evaluation: Evaluation) -> None:
-    groups = ["global", "AFR", "ASP", "CEE", "GRULAC", "WEOG"]
+    groups = list(GROUPS)
     table = Table(
         "indicator",
         *groups,

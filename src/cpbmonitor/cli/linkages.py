@@ -7,6 +7,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
+from cpbmonitor import conf
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.output import OutputFormat, emit
 from cpbmonitor.core.plan import PlanDataError, load_plan
@@ -19,7 +20,9 @@ PLAN_LEVEL = "plan"
 
 
 def linkages_command(
-    plan_id: str = typer.Option("draft-2020", "--plan", "-p", help="Plan version id."),
+    plan_id: str = typer.Option(
+        conf.default("CPB_PLAN_VERSION"), "--plan", "-p", help="Plan version id."
+    ),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f"),
 ) -> None:
     """Links to the Kunming-Montreal Global Biodiversity Framework and the Sustainable

@@ -10,6 +10,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from cpbmonitor import conf
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.output import OutputFormat, emit
@@ -99,9 +100,15 @@ def export(
 
 @app.command("status")
 def status(
-    plan_id: str = typer.Option("draft-2020", "--plan", "-p", help="Plan version id."),
-    cycle: int = typer.Option(5, "--cycle", "-c", help="The latest cycle."),
-    baseline: int = typer.Option(4, "--baseline", "-b", help="The baseline cycle."),
+    plan_id: str = typer.Option(
+        conf.default("CPB_PLAN_VERSION"), "--plan", "-p", help="Plan version id."
+    ),
+    cycle: int = typer.Option(
+        conf.default("CPB_DEFAULT_CYCLE"), "--cycle", "-c", help="The latest cycle."
+    ),
+    baseline: int = typer.Option(
+        conf.default("CPB_DEFAULT_BASELINE"), "--baseline", "-b", help="The baseline cycle."
+    ),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, csv or xlsx."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
 ) -> None:

@@ -9,6 +9,7 @@ import typer
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.output import OutputFormat, emit
+from cpbmonitor.core.indicators.inputs import REGIONS
 
 app = typer.Typer(help="Parties: load the list of governments, list them.", no_args_is_help=True)
 
@@ -23,7 +24,6 @@ COLUMNS = (
     "sp_party_since",
     "gef_eligible",
 )
-REGIONS = ("AFR", "ASP", "CEE", "GRULAC", "WEOG")
 
 
 @app.command("load")

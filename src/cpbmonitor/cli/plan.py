@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from cpbmonitor import conf
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.linkages import linkages_command
 from cpbmonitor.core.outputs import formats_for, render
@@ -26,7 +27,7 @@ app = typer.Typer(
 console = Console()
 app.command("linkages")(linkages_command)
 
-DEFAULT_PLAN = "draft-2020"
+DEFAULT_PLAN = conf.default("CPB_PLAN_VERSION")
 PlanOption = typer.Option(DEFAULT_PLAN, "--plan", "-p", help="Plan version id.")
 
 

@@ -19,6 +19,7 @@ from rich.console import Console
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.output import OutputFormat, emit
+from cpbmonitor.core.indicators.inputs import REGIONS
 from cpbmonitor.core.records import RECORD_TYPES, RecordModel
 
 if TYPE_CHECKING:
@@ -30,7 +31,6 @@ app = typer.Typer(
 )
 
 DEMONSTRATION_NOTE = "Demonstration records among them: generated, not real."
-REGIONS = ("AFR", "ASP", "CEE", "GRULAC", "WEOG")
 TABLE_COLUMNS = ("identifier", "government", "title", "valid_from", "valid_to", "demonstration")
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import typer
 
+from cpbmonitor import conf
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import err_console, fail, progress_bar
 from cpbmonitor.core.evaluation import Renderer, RendererError, renderer_for_path, section_count
@@ -22,10 +23,18 @@ def evaluation(
     output: Path = typer.Option(
         ..., "--output", "-o", help="File to write: .docx, .html, .xlsx or .pdf."
     ),
-    plan_id: str = typer.Option("draft-2020", "--plan", "-p", help="Plan version id."),
-    cycle: int = typer.Option(5, "--cycle", "-c", help="The cycle measured."),
-    baseline: int = typer.Option(4, "--baseline", "-b", help="The baseline cycle."),
-    threshold: float = typer.Option(1.0, help="Change in points that counts as a change."),
+    plan_id: str = typer.Option(
+        conf.default("CPB_PLAN_VERSION"), "--plan", "-p", help="Plan version id."
+    ),
+    cycle: int = typer.Option(
+        conf.default("CPB_DEFAULT_CYCLE"), "--cycle", "-c", help="The cycle measured."
+    ),
+    baseline: int = typer.Option(
+        conf.default("CPB_DEFAULT_BASELINE"), "--baseline", "-b", help="The baseline cycle."
+    ),
+    threshold: float = typer.Option(
+        conf.default("CPB_CHANGE_THRESHOLD"), help="Change in points that counts as a change."
+    ),
 ) -> None:
     """The evaluation of a plan version: reporting, every goal with its table, chart,
     findings and linkages, the stored capacity-building needs with their coverage and

@@ -7,6 +7,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from cpbmonitor import conf
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.output import OutputFormat, emit
@@ -19,9 +20,9 @@ console = Console()
 @app.callback(invoke_without_command=True)
 def scorecard(
     party: str = typer.Option(..., "--party", help="ISO code of the government, e.g. br."),
-    plan_id: str = typer.Option("draft-2020", "--plan", "-p"),
-    cycle: int = typer.Option(5, "--cycle", "-c"),
-    baseline: int = typer.Option(4, "--baseline", "-b"),
+    plan_id: str = typer.Option(conf.default("CPB_PLAN_VERSION"), "--plan", "-p"),
+    cycle: int = typer.Option(conf.default("CPB_DEFAULT_CYCLE"), "--cycle", "-c"),
+    baseline: int = typer.Option(conf.default("CPB_DEFAULT_BASELINE"), "--baseline", "-b"),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f"),
 ) -> None:
     """Whether the Party meets each binary indicator, now and at the baseline."""

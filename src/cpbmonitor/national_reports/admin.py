@@ -1,6 +1,7 @@
 """The admin: browse everything; edit a Party's GEF eligibility; reports are read-only."""
 
 from django.contrib import admin
+from django.http import HttpRequest
 
 from .models import Answer, NationalReport, Party, ReportingCycle, ReportingFormat
 
@@ -40,7 +41,7 @@ class AnswerInline(admin.TabularInline):
     can_delete = False
     readonly_fields = ("question", "value", "text", "language")
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
 
 
@@ -62,5 +63,5 @@ class NationalReportAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in NationalReport._meta.fields]
     inlines = [AnswerInline]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

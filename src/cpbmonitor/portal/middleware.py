@@ -25,7 +25,7 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
-class StaticFilesMiddleware(WhiteNoiseMiddleware):
+class StaticFilesMiddleware(WhiteNoiseMiddleware):  # type: ignore[misc]  # untyped package
     """WhiteNoise, serving the apps' static folders (``WHITENOISE_USE_FINDERS``) and
     ``STATIC_ROOT`` only when ``collectstatic`` has filled it (no warning otherwise)."""
 

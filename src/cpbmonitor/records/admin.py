@@ -21,7 +21,7 @@ ADMIN_SOURCE = "admin"
 COLUMN_FIELDS = ("identifier", "valid_from", "valid_to", "demonstration", "government")
 
 
-class RecordAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+class RecordAdminForm(forms.ModelForm):
     class Meta:
         model = Record
         fields = (
@@ -76,7 +76,7 @@ class RecordAdminForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 @admin.register(Record)
-class RecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class RecordAdmin(admin.ModelAdmin):
     form = RecordAdminForm
     list_display = (
         "identifier",

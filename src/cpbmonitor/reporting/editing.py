@@ -123,10 +123,10 @@ def apply(
     for key, answer in changes.items():
         question = questionnaire.question(key)
         cleaned = None if answer is None else sanitise(question, answer)
-        if is_empty(cleaned):
+        if cleaned is None or is_empty(cleaned):
             merged.pop(key, None)
         else:
-            merged[key] = replace(cleaned, key=key)  # type: ignore[arg-type]
+            merged[key] = replace(cleaned, key=key)
     problems = _problems(questionnaire, merged, set(changes))
     if problems:
         return EditResult(dict(current), problems)

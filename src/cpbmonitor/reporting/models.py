@@ -53,7 +53,7 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        where = f" of {self.government.iso2}" if self.government_id else ""
+        where = f" of {self.government.iso2}" if self.government is not None else ""
         return f"{self.user} ({self.get_role_display()}{where})"
 
 

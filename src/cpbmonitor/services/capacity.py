@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from cpbmonitor.conf import plan_version
 from cpbmonitor.core.capacity import (
     Coverage,
     NeedsAnalysis,
@@ -71,7 +72,7 @@ def default_period(cycle: int) -> Period:
 
 def stored_coverage(
     cycle: int,
-    plan_id: str = "draft-2020",
+    plan_id: str | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
     records: RecordSet | None = None,
@@ -92,7 +93,7 @@ def stored_coverage(
 MatchInputs = tuple[NeedsAnalysis, RecordSet, PlanVersion, NeedsCoverage, list[PartyFacts], dt.date]
 
 
-def _match_inputs(cycle: int, plan_id: str, on: dt.date | None) -> MatchInputs:
+def _match_inputs(cycle: int, plan_id: str | None, on: dt.date | None) -> MatchInputs:
     """What a Party's or a provider's match reads after its first argument: the stored
     needs of ``cycle``, the stored records, ``plan_id`` and its needs mapping, the Parties
     and the date (default: today)."""
@@ -108,19 +109,20 @@ def _match_inputs(cycle: int, plan_id: str, on: dt.date | None) -> MatchInputs:
 
 
 def stored_party_match(
-    government: str, cycle: int, plan_id: str = "draft-2020", on: dt.date | None = None
+    government: str, cycle: int, plan_id: str | None = None, on: dt.date | None = None
 ) -> PartyMatch:
     return match_party(government, *_match_inputs(cycle, plan_id, on))
 
 
 def stored_provider_match(
-    provider: str, cycle: int, plan_id: str = "draft-2020", on: dt.date | None = None
+    provider: str, cycle: int, plan_id: str | None = None, on: dt.date | None = None
 ) -> ProviderMatch:
     return match_provider(provider, *_match_inputs(cycle, plan_id, on))
 
 
-def _plan(plan_id: str) -> PlanVersion:
-    plan = load_plan(plan_id)
+def _plan(plan_id: str | None) -> PlanVersion:
+    """``plan_id``, or the plan version of ``CPB_PLAN_VERSION``."""
+    plan = load_plan(plan_id or plan_version())
     if not plan.has_capacity_building:
         raise LookupError(f"plan {plan_id} has no Capacity-Building Action Plan")
     return plan

@@ -73,7 +73,7 @@ def report_facts(cycles: Iterable[int]) -> list[ReportFacts]:
     return [
         ReportFacts(
             government=government,
-            cycle=number,
+            cycle=number or 0,  # only numbered cycles are asked for
             submitted_on=_utc_date(submitted_on),
             complete=complete,
             answers={key: frozenset(values) for key, values in answers[report_id].items()},
@@ -144,12 +144,14 @@ class EngineSource:
 
     def evaluate(self, plan: PlanVersion) -> Evaluation | None:
         cycles = sorted(load_methodology(plan.id).cycles)
-        reported = set(
-            NationalReport.objects.current()
+        reported = {
+            number
+            for number in NationalReport.objects.current()
             .filter(cycle__number__in=cycles)
             .values_list("cycle__number", flat=True)
             .distinct()
-        )
+            if number is not None
+        }
         if not reported:
             return None
         current = max(reported)
@@ -171,7 +173,8 @@ def current_evaluation(plan: PlanVersion | None = None) -> Evaluation | None:
         source: ResultsSource = import_string(setting("CPB_RESULTS_SOURCE"))()
         return source.evaluate(plan) or False  # False: cached as "nothing yet"
 
-    return cached("evaluation", compute, plan.id) or None
+    found = cached("evaluation", compute, plan.id)
+    return found if isinstance(found, Evaluation) else None
 
 
 def indicator_method(code: str, plan: PlanVersion | None = None) -> IndicatorMethod | None:

@@ -74,19 +74,20 @@ def reported_cycles() -> set[int]:
         .values_list("cycle__number", flat=True)
         .distinct()
     )
-    return set(numbers)
+    return {number for number in numbers if number is not None}
 
 
 def choices() -> list[Choice]:
     """Every valid choice: the portal's plan version first, the latest cycle first."""
     reported = reported_cycles()
-    found = []
+    found: list[Choice] = []
     shown = plan_version()
     for plan in sorted(available_versions(), key=lambda version: version != shown):
         usable = sorted(reported & set(load_methodology(plan).cycles), reverse=True)
         for cycle in usable:
             earlier = [number for number in usable if number < cycle]
-            found += [Choice(plan, cycle, baseline) for baseline in earlier or [None]]
+            baselines: list[int | None] = list(earlier) or [None]
+            found += [Choice(plan, cycle, baseline) for baseline in baselines]
     return found
 
 

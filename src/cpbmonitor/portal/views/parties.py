@@ -18,7 +18,7 @@ def parties(request: HttpRequest) -> HttpResponse:
     cycle = status.current_cycle()
     state = status.status(cycle) if cycle else None
     by_region: dict[str, list[object]] = {region: [] for region in REGIONS}
-    others = []
+    others: list[object] = []
     for row in state.parties if state else []:
         by_region.get(row.region or "", others).append(row)
     context = {

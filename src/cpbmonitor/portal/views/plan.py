@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -101,9 +103,9 @@ def compare(request: HttpRequest, old: str, new: str) -> HttpResponse:
     return render(request, "portal/plan_compare.html", context)
 
 
-def _change_counts(rows: list[dict[str, object]]) -> dict[str, int]:
+def _change_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for row in rows:
-        for change in row["entry"].change:  # type: ignore[attr-defined]
+        for change in row["entry"].change:
             counts[change] = counts.get(change, 0) + 1
     return counts

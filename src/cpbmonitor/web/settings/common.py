@@ -18,6 +18,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from cpbmonitor import conf
+
 from .paths import REPO_ROOT, data_dir, secret_key
 
 BASE_DIR = REPO_ROOT
@@ -118,8 +120,27 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-CPB_DEMO_DATA = os.environ.get("CPB_DEMO_DATA", "") == "1"
-"""The data are demonstration data (a banner on every page); see ``portal.conf``."""
+CPB_DEMO_DATA = conf.default("CPB_DEMO_DATA")
+"""The data are demonstration data (a banner on every page); see ``cpbmonitor.conf``."""
+CPB_PLAN_VERSION = conf.default("CPB_PLAN_VERSION")
+
+# One cache for every worker and process (computed results, the login throttle): Redis
+# when CPB_CACHE_URL names one, else a table of the database (`cpb db migrate` creates it).
+if conf.default("CPB_CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": conf.default("CPB_CACHE_URL"),
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cpb_cache",
+        }
+    }
 
 # reporting: sign-in pages of online national reporting; demo logins' password (optional).
 LOGIN_URL = "reporting:login"
