@@ -34,7 +34,7 @@ def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyp
     return runner.invoke(app, list(args), env={**FAST, **(env or {})})
 
 
-def evaluation() -> list[dict[str, Any]]:
+def evaluation() -> dict[str, Any]:
     result = run(
         "evaluate", "--plan", "draft-2020", "--cycle", "5", "--baseline", "4", "-f", "json"
     )
@@ -75,7 +75,8 @@ def test_sync_gives_the_same_reports_and_figures_as_a_file_import(
     assert result.exit_code == 0, result.output
     assert "fetched 5, new 5, revised 0, unchanged 0, refused 0" in result.output
     synced, figures = stored_reports(), evaluation()
-    world = next(r for r in figures if (r["indicator"], r["group"]) == ("A.1(a)", "global"))
+    rows = figures["rows"]
+    world = next(r for r in rows if (r["indicator"], r["group"]) == ("A.1(a)", "global"))
     # Parties that reported: br, eu, ng, sl; with measures partly or fully in place: br, eu, sl.
     assert (world["numerator"], world["denominator"], world["value"]) == (3, 4, 75.0)
 
@@ -111,6 +112,12 @@ def test_quarantine_and_runs_are_listed(fake: FakeBch) -> None:
     ]
     table = run("bch", "quarantine")
     assert "NR5-SL" in table.output and "'maybe'" in table.output
+    csv_lines = run("bch", "quarantine", "--format", "csv").output.splitlines()
+    assert csv_lines[0] == "identifier,schema,government,updated,run_id,error"
+    assert csv_lines[1].startswith("NR5-SL,cpbNationalReport5,sl,2026-02-01")
+    runs_csv = run("bch", "runs", "--format", "csv").output.splitlines()
+    assert runs_csv[0].startswith("id,started_at,finished_at,status,url,fetched,new")
+    assert ",succeeded," in runs_csv[1] and runs_csv[1].endswith(",5,4,0,0,1,0")
 
 
 def test_unreachable_bch_is_a_recorded_failed_run() -> None:

@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from cpbmonitor.bch import reports
 from cpbmonitor.bch.models import HarvestedDocument, QuarantinedDocument, SyncRun, SyncState
 from cpbmonitor.core.bch.settings import BchSettings
 from cpbmonitor.national_reports.models import Answer, NationalReport
 from cpbmonitor.services.bch import sync
+from cpbmonitor.services.harvest import reports
 from tests.bch.conftest import identifier, publish
 from tests.bch.fake import FakeBch, Fault
 from tests.national_reports.documents import SCHEMA, VALID_VALUE_ROWS

@@ -15,23 +15,24 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 
 import httpx
 
-from cpbmonitor.bch.counts import listed, record_counts, store_counted
 from cpbmonitor.bch.models import QuarantinedDocument, RunStatus, SyncRun
-from cpbmonitor.bch.progress import Progress, Silent
-from cpbmonitor.bch.records import harvest_records
-from cpbmonitor.bch.reports import harvest_reports
-from cpbmonitor.bch.state import Counts, finish_run, save_counts, start_run
 from cpbmonitor.core.bch.client import BchClient
 from cpbmonitor.core.bch.errors import BchError
-from cpbmonitor.core.bch.mapping import shipped_mapping
+from cpbmonitor.core.bch.mapping import CountedSchema, shipped_mapping
 from cpbmonitor.core.bch.settings import BchSettings
 from cpbmonitor.core.formats import SHIPPED_SCHEMAS
 from cpbmonitor.national_reports.models import Party, ReportingCycle, ReportingFormat
 from cpbmonitor.national_reports.models.cycles import UnknownCycle
 from cpbmonitor.services.cycles import sync_cycles
+from cpbmonitor.services.harvest.counts import listed, record_counts, store_counted
+from cpbmonitor.services.harvest.progress import Progress, Silent
+from cpbmonitor.services.harvest.records import harvest_records
+from cpbmonitor.services.harvest.reports import harvest_reports
+from cpbmonitor.services.harvest.state import Counts, finish_run, save_counts, start_run
 
 __all__ = [
     "SyncRefused",
@@ -99,30 +100,16 @@ def sync(
     with BchClient(settings, transport=transport, sleep=sleep) as client:
         try:
             for schema in schemas:
-                _guarded(
-                    schema,
-                    counts,
-                    lambda s=schema: harvest_reports(
-                        client, s, run, counts, progress, retry_quarantined
-                    ),
-                )
+                step = partial(harvest_reports, client, schema, run, counts, progress)
+                _guarded(schema, counts, partial(step, retry_quarantined))
                 save_counts(run, counts, client.retried)
             if records:
                 for item in mapping.records:
-                    _guarded(
-                        item.bch_schema,
-                        counts,
-                        lambda m=item: harvest_records(
-                            client, m, run, counts, progress, retry_quarantined
-                        ),
-                    )
+                    step = partial(harvest_records, client, item, run, counts, progress)
+                    _guarded(item.bch_schema, counts, partial(step, retry_quarantined))
                     save_counts(run, counts, client.retried)
                 for counted in mapping.counted:
-                    _guarded(
-                        counted.bch_schema,
-                        counts,
-                        lambda c=counted: store_counted(c, listed(client, c), run),
-                    )
+                    _guarded(counted.bch_schema, counts, partial(_count, client, counted, run))
         except KeyboardInterrupt:
             counts.errors.append("interrupted")
             finish_run(run, counts, client.retried, RunStatus.INTERRUPTED)
@@ -133,6 +120,10 @@ def sync(
             raise
         status = RunStatus.FAILED if counts.errors else RunStatus.SUCCEEDED
         return finish_run(run, counts, client.retried, status)
+
+
+def _count(client: BchClient, counted: CountedSchema, run: SyncRun) -> None:
+    store_counted(counted, listed(client, counted), run)
 
 
 def _guarded(schema: str, counts: Counts, step: Callable[[], object]) -> None:

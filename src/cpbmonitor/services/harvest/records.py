@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from cpbmonitor.bch.fetching import Fetched, batches, listing
 from cpbmonitor.bch.models import SyncRun
-from cpbmonitor.bch.progress import Progress
-from cpbmonitor.bch.state import Counts, quarantine, remember, succeeded
 from cpbmonitor.core.bch.client import BchClient
 from cpbmonitor.core.bch.mapping import RecordMapping, map_record
 from cpbmonitor.core.records import RecordModel
 from cpbmonitor.core.records.errors import RecordInputError, RecordProblem
+from cpbmonitor.services.harvest.fetching import Fetched, batches, listing
+from cpbmonitor.services.harvest.progress import Progress
+from cpbmonitor.services.harvest.state import Counts, quarantine, remember, succeeded
 from cpbmonitor.services.records import store_records
 
 MAX_ROUNDS = 5

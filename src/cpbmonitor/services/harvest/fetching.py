@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from cpbmonitor.bch.models import SyncRun, SyncState
-from cpbmonitor.bch.progress import Progress
-from cpbmonitor.bch.state import Counts, known, quarantine, state_of
 from cpbmonitor.core.bch import planning
 from cpbmonitor.core.bch.client import BchClient
 from cpbmonitor.core.bch.errors import BchAnswerError, BchError
 from cpbmonitor.core.bch.index import IndexEntry
+from cpbmonitor.services.harvest.progress import Progress
+from cpbmonitor.services.harvest.state import Counts, known, quarantine, state_of
 
 
 @dataclass(frozen=True)

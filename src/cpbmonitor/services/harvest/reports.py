@@ -19,14 +19,14 @@ from django.db import transaction
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Concat
 
-from cpbmonitor.bch.fetching import Fetched, batches, listing
 from cpbmonitor.bch.models import HarvestedDocument, SyncRun
-from cpbmonitor.bch.progress import Progress
-from cpbmonitor.bch.state import Counts, quarantine, remember, succeeded
 from cpbmonitor.core.bch.client import BchClient
 from cpbmonitor.core.bch.documents import mismatch, wrapped
 from cpbmonitor.core.reports import is_on_time
 from cpbmonitor.national_reports.models import NationalReport
+from cpbmonitor.services.harvest.fetching import Fetched, batches, listing
+from cpbmonitor.services.harvest.progress import Progress
+from cpbmonitor.services.harvest.state import Counts, quarantine, remember, succeeded
 from cpbmonitor.services.reports import (
     ReadyDocument,
     prepare_import,
