@@ -48,7 +48,7 @@ def cached_contributions(plan_id: str, cycle: int, baseline: int | None) -> list
     """``stored_contributions`` cached under the data version (the pages and the API)."""
     from cpbmonitor.services.cache import cached
 
-    return cached(  # type: ignore[no-any-return]
+    return cached(
         "contribution",
         lambda: stored_contributions(plan_id, cycle, baseline),
         plan_id,
@@ -71,4 +71,4 @@ def page_contributions(plan: PlanVersion) -> list[Contribution]:
             plan.id, evaluation.cycle.number, evaluation.baseline.number, evaluation
         )
 
-    return cached("contribution-page", compute, plan.id)  # type: ignore[no-any-return]
+    return cached("contribution-page", compute, plan.id)

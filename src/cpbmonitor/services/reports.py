@@ -274,7 +274,10 @@ def _insert_answers(rows: list[tuple[int, str, str, str, str]]) -> None:
     largest cost of an import otherwise)."""
     meta = Answer._meta
     names = ("report", "question", "value", "text", "language")
-    columns = ", ".join(connection.ops.quote_name(meta.get_field(n).column) for n in names)
+    columns = ", ".join(
+        connection.ops.quote_name(str(meta.get_field(n).column))  # type: ignore[union-attr]
+        for n in names
+    )
     sql = (
         f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({columns}) "
         f"VALUES ({', '.join(['%s'] * len(names))})"
@@ -295,7 +298,7 @@ def _existing() -> dict[Submission, int]:
 
 
 def _store(
-    ready: ReadyDocument, document: ReportDocument, existing: dict[Submission, NationalReport]
+    ready: ReadyDocument, document: ReportDocument, existing: dict[Submission, int]
 ) -> tuple[NationalReport, bool]:
     fields = {
         "government": ready.government,

@@ -158,7 +158,12 @@ def merged_sections(
             s.title,
             tuple(generated.get(s.key, ())),
             texts[s.key].html if s.key in texts else None,
-            texts[s.key].author.get_username() if s.key in texts and texts[s.key].author else None,
+            _author(texts[s.key]) if s.key in texts else None,
         )
         for s in sections(run)
     ]
+
+
+def _author(text: WrittenText) -> str | None:
+    """The user name of who wrote ``text`` (``None`` once the user is deleted)."""
+    return text.author.get_username() if text.author is not None else None

@@ -70,4 +70,4 @@ def published_analysis(key: str, cycle: int) -> TextAnalysis:
         number = cycle_info(cycle).number
         return analyze_texts(key, number, stored_texts([key], number, published_only=True))
 
-    return cached("texts", compute, cycle, key)  # type: ignore[no-any-return]
+    return cached("texts", compute, cycle, key)

@@ -66,7 +66,8 @@ def settle_timeliness_of(pairs: set[Pair]) -> None:
     reports = NationalReport.objects.filter(
         government_id__in={g for g, _ in pairs}, cycle_id__in=set(cycles)
     ).values_list("pk", "government_id", "cycle_id")
-    late, on_time = [], []
+    late: list[int] = []
+    on_time: list[int] = []
     for pk, government_id, cycle_id in reports:
         pair = (government_id, cycle_id)
         if pair in pairs:
