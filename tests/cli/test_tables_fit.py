@@ -38,6 +38,11 @@ TABLES: dict[str, list[str]] = {
     "milestones status": [],
     "bch runs": [],
     "bch quarantine": [],
+    "progress": [],
+    "capacity contribution": [],
+    "evaluations list": [],
+    "evaluations show": ["mid-term-evaluation-2026"],
+    "evaluations compare": ["mid-term-evaluation-2026", "final-evaluation-2030"],
 }
 """Every command that prints a table, with arguments that give it rows."""
 
@@ -79,6 +84,9 @@ def demo(django_db_setup, django_db_blocker):
         result = runner.invoke(app, ["demo", "load"], env={"COLUMNS": "200"})
         assert result.exit_code == 0, result.output
         _harvest_with_problems()
+        for name in ("Mid-term evaluation 2026", "Final evaluation 2030"):
+            made = runner.invoke(app, ["evaluations", "create", name], env={"COLUMNS": "200"})
+            assert made.exit_code == 0, made.output
         yield
         transaction.set_rollback(True)
 

@@ -15,7 +15,7 @@ from tests.national_reports.factories import make_party, make_report
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(db):
     cache.clear()
     yield
     cache.clear()

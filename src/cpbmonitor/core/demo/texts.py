@@ -393,8 +393,8 @@ class TextWriter:
     def text_answers(
         self, questionnaire: Questionnaire, answers: Mapping[str, Answer]
     ) -> dict[str, Answer]:
-        """An answer to some of the active free-text questions: each is answered with a
-        chance of ``ANSWER_RATE`` (more often by Parties further from full
+        """An answer to the active free-text questions: every mandatory one, and each
+        other with a chance of ``ANSWER_RATE`` (more often by Parties further from full
         implementation, who have more to say about their difficulties)."""
         rng = self._rng("answered")
         written = {}
@@ -403,7 +403,8 @@ class TextWriter:
                 continue
             if not is_active(questionnaire, question.key, answers):
                 continue
-            if rng.random() < ANSWER_RATE + 0.2 * (1.0 - self.level):
+            drawn = rng.random()  # drawn for every question, so each keeps its draw
+            if question.mandatory or drawn < ANSWER_RATE + 0.2 * (1.0 - self.level):
                 focus = FOCUS.get(question.section)
                 written[question.key] = Answer(
                     question.key, text=self.challenges(question.key, focus)
