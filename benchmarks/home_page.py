@@ -55,7 +55,7 @@ def database_env(folder: Path) -> tuple[dict[str, str], str]:
     """The environment of the server and the commands, and which database it is."""
     env = {
         **os.environ,
-        "CPB_ENV": "prod",
+        "CPB_ENV": "local",  # debug off, plain HTTP on loopback (prod redirects to HTTPS)
         "CPB_ALLOWED_HOSTS": "127.0.0.1",
         "CPB_SECRET_KEY": secrets.token_urlsafe(40),
         "CPB_DATA_DIR": str(folder),
