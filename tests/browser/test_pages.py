@@ -28,7 +28,8 @@ def test_indicator_page_renders_chart_and_table(page, live_world, engine):
     table = page.get_by_role("table", name="Indicator A.1(a) by region")
     world = table.get_by_role("row", name=re.compile("World")).inner_text()
     assert world.split("\t")[1:3] == ["3", "4"]
-    assert page.get_by_role("link", name="CSV", exact=True).get_attribute("href").endswith("data.csv")
+    csv_link = page.get_by_role("link", name="CSV", exact=True)
+    assert csv_link.get_attribute("href").endswith("data.csv")
     assert page.console_errors == []
 
 
