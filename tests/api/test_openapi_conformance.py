@@ -31,6 +31,22 @@ CHECKS = [
 EXAMPLES = 12
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Requests go straight to the WSGI application, whose request signals close the
+    database connection after each request (as in production); Django's own test client
+    disconnects them, so that the test's transaction stays open (on PostgreSQL a closed
+    connection ends it). Do the same here."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def admin_token(people) -> str:  # noqa: F811
     return ApiToken.objects.issue(people["admin"], "schemathesis")[1]
