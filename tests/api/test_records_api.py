@@ -274,6 +274,24 @@ def test_who_may_register(client, tokens):
     assert stored_decisions() == ["DEC-BR-1", "DEC-BR-2", "DEC-NG-1"]
 
 
+def test_a_focal_point_never_records_its_own_compliance_or_funding(client, tokens):
+    review = {
+        "identifier": "CCR-BR",
+        "government": "br",
+        "subject": "Review of the fourth report",
+        "conclusion": "in-compliance",
+        "valid_from": "2020-06-01",
+    }
+    refused = call(client, "post", "/compliance-review", tokens["fp-br"], review)
+    assert (refused.status_code, refused.json()["detail"]) == (
+        403,
+        "not allowed to register compliance reviews",
+    )
+    funding = {"identifier": "GEF-BR-5", "government": "br", "cycle": 5, "valid_from": "2024-1-1"}
+    assert call(client, "post", "/gef-funding", tokens["fp-br"], funding).status_code == 403
+    assert call(client, "post", "/compliance-review", tokens["admin"], review).status_code == 201
+
+
 # -- changing and ending ---------------------------------------------------------------------
 
 

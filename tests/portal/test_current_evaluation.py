@@ -64,3 +64,20 @@ def test_results_are_cached_until_the_data_change(world, engine):
     current_evaluation()
     assert FakeSource.calls == calls + 1
     assert NationalReport.objects.count() == 8
+
+
+def test_a_new_or_changed_record_changes_the_data_version(world, engine):
+    import datetime as dt
+
+    from cpbmonitor.core.records import ReportFunding
+    from cpbmonitor.services.records import store_records
+
+    version = data_version()
+    funding = ReportFunding(
+        identifier="gef-br-5", government="br", cycle=5, valid_from=dt.date(2025, 1, 1)
+    )
+    store_records([funding], source="test")
+    changed = data_version()
+    assert changed != version
+    store_records([funding.model_copy(update={"valid_from": dt.date(2024, 1, 1)})], source="t")
+    assert data_version() not in (version, changed)

@@ -46,7 +46,7 @@ def listed(response) -> list[str]:
 
 def test_index_counts_every_type(client, stored):
     text = client.get(reverse("records:index")).content.decode()
-    assert text.count('<td class="num">') == 22  # 11 types, two counts each
+    assert text.count('<td class="num">') == 28  # 14 types, two counts each
     decisions = reverse("records:list", args=["decision"])
     assert re.search(
         rf'<a href="{decisions}">Decisions on LMOs</a></th>\s*'

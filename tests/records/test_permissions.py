@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 from django.urls import URLPattern, reverse
 
+from cpbmonitor.core.records import ComplianceIssue, ComplianceReview, ReportFunding
 from cpbmonitor.records.models import Record
 from cpbmonitor.reporting.models import Role
 from cpbmonitor.reporting.policy import ANY, OWN, TABLE, Act
@@ -53,6 +54,13 @@ CASES = [
     ("edit activity of br", "records:edit", "CBA-BR", "get", None, BRAZIL),
     ("edit activity of br and ng", "records:edit", "CBA-1", "get", None, SECRETARIAT),
     ("edit lmo", "records:edit", "LMO-1", "get", None, SECRETARIAT),
+    # a Party never records its own compliance or funding
+    ("create review form", "records:create", "compliance-review", "get", None, SECRETARIAT),
+    ("create funding form", "records:create", "gef-funding", "get", None, SECRETARIAT),
+    ("edit br review", "records:edit", "CCR-BR", "get", None, SECRETARIAT),
+    ("end br review", "records:end", "CCR-BR", "post", {"valid_to": "2024-01-01"}, SECRETARIAT),
+    ("edit br issue", "records:edit", "CC-BR", "get", None, SECRETARIAT),
+    ("edit br funding", "records:edit", "GEF-BR-5", "get", None, SECRETARIAT),
 ]
 
 
@@ -64,6 +72,19 @@ def records(world):
             decision("DEC-BR-1"),
             activity("CBA-1"),
             activity("CBA-BR", level="national", governments=["br"], regions=[]),
+            ComplianceReview(
+                identifier="CCR-BR",
+                government="br",
+                subject="Review of the fourth report",
+                conclusion="non-compliance",
+                valid_from=dt.date(2020, 6, 1),
+            ),
+            ComplianceIssue(
+                identifier="CC-BR", government="br", subject="s", valid_from=dt.date(2019, 1, 1)
+            ),
+            ReportFunding(
+                identifier="GEF-BR-5", government="br", cycle=5, valid_from=dt.date(2024, 1, 1)
+            ),
         ],
         source="setup",
     )
@@ -94,7 +115,7 @@ def _form(body) -> dict[str, str]:
 def _changed(case: str) -> bool:
     if case == "create br decision":
         return Record.objects.filter(identifier="DEC-BR-NEW").exists()
-    row = Record.objects.get(identifier="DEC-BR-1")
+    row = Record.objects.get(identifier="CCR-BR" if case == "end br review" else "DEC-BR-1")
     if case == "edit br decision":
         return row.title == "Changed title"
     return row.valid_to == dt.date(2024, 1, 1)

@@ -248,7 +248,7 @@ def test_demonstration_records_load_labelled_and_reload() -> None:
     load_parties(read_parties())  # the generator needs the real list of Parties
     services.store_records([lmo("REAL-LMO")], source="real.csv")
     parties = [
-        DemoParty(p.iso2, p.name, p.region or None, p.cp_party, p.cp_party_since)
+        DemoParty(p.iso2, p.name, p.region or None, p.cp_party, p.cp_party_since, p.gef_eligible)
         for p in Party.objects.order_by("iso2")
     ]
     expected = generate_demo_records(parties, seed=7)

@@ -90,7 +90,7 @@ class RecordTypeOut(Schema):
     name: str = Field(description="The type's name in addresses, e.g. decision, cb-activity.")
     label: str
     plural: str
-    source: str = Field(description="bch, compliance-committee or usage.")
+    source: str = Field(description="bch, compliance-committee, usage or gef.")
     by_government: bool = Field(description="Each record is published by one government.")
     fields: list[FieldOut] = Field(description="The fields of an item, in order.")
     count: int = Field(description="Stored records of the type.")
@@ -197,9 +197,15 @@ def _name(record: RecordModel) -> str:
 def _require(user: Any, act: Act, records: Sequence[RecordModel]) -> None:
     """``PermissionDenied`` (403) naming the first record ``user`` may not ``act`` on."""
     for record in records:
-        if not access.may(user, act, record.governments_concerned):
-            reason = ": it concerns governments other than your own" if allowed(user, act) else ""
+        if not access.may(user, act, access.held_by(record)):
+            reason = _refusal(record) if allowed(user, act) else ""
             raise PermissionDenied(f"not allowed to write {_name(record)}{reason}")
+
+
+def _refusal(record: RecordModel) -> str:
+    if type_of(record).secretariat_only:
+        return ": the Secretariat alone keeps this type"
+    return ": it concerns governments other than your own"
 
 
 def _taken(records: Sequence[RecordModel]) -> list[RecordProblem]:

@@ -125,6 +125,7 @@ def demo_party(record: PartyRow) -> DemoParty:
         region=record.region.value if record.region else None,
         cp_party=record.cp_party,
         cp_party_since=record.cp_party_since,
+        gef_eligible=record.gef_eligible,
     )
 
 

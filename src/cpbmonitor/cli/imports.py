@@ -1,5 +1,5 @@
 """`cpb import`: bring data into the database. `cpb import reports FILE...`,
-`cpb import records --type decision FILE`."""
+`cpb import records --type decision FILE`, `cpb import funding FILE`."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from cpbmonitor.cli.errors import err_console, fail, progress_bar
 if TYPE_CHECKING:
     from cpbmonitor.services.reports import ImportPlan
 
-app = typer.Typer(help="Import data: national reports, records.", no_args_is_help=True)
+app = typer.Typer(help="Import data: national reports, records, GEF funding.", no_args_is_help=True)
 
 
 @app.command("reports")
@@ -118,3 +118,24 @@ def records(
         f"Imported {summary.total} {type_name} record(s) from {file}: {summary.created} new, "
         f"{summary.updated} updated, {summary.unchanged} unchanged{removed}."
     )
+
+
+@app.command("funding")
+def funding(
+    file: Path = typer.Argument(
+        ...,
+        help=(
+            "A CSV, XLSX or JSON table of GEF funding for national reports, a row per "
+            "government and cycle: identifier, government, cycle, valid_from (the date the "
+            "funding was accessed), and optionally agency, amount (US dollars)."
+        ),
+    ),
+    replace: bool = typer.Option(
+        False, "--replace", help="Also remove stored funding rows missing from the file."
+    ),
+) -> None:
+    """Import the table of GEF funding for national reports (indicator A.3(b)): record
+    type gef-funding. Strict: an unknown government or column, a cycle that is not a
+    reporting cycle, two rows for one government and cycle, or a bad date or number
+    rejects the whole file (nothing is written)."""
+    records(file, "gef-funding", replace)

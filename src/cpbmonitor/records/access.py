@@ -5,7 +5,9 @@ Reading records is public. A scope ``ANY`` (Secretariat, administrators) covers 
 record; a scope ``OWN`` (a national focal point) covers a record only when every
 government it concerns is the user's own: a decision of its government, an activity
 whose governments are all its own. Records that concern no government (LMOs, detection
-methods, usage statistics, global activities...) need ``ANY``.
+methods, usage statistics, global activities...) and the types the Secretariat alone keeps
+(the Compliance Committee's issues and reviews, GEF funding: a Party does not record its
+own compliance or funding) need ``ANY``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from cpbmonitor.core.records import RECORD_TYPES, RecordType
+from cpbmonitor.core.records import RECORD_TYPES, RecordModel, RecordType, type_of
 from cpbmonitor.national_reports.models import Party
 from cpbmonitor.reporting import policy
 from cpbmonitor.reporting.policy import Act
@@ -42,6 +44,12 @@ def may(user: Any, act: Act, governments: Collection[str]) -> bool:
     return bool(governments) and set(governments) <= own
 
 
+def held_by(record: RecordModel) -> tuple[str, ...]:
+    """The governments whose focal points may hold ``record``: those it concerns, or none
+    for a type the Secretariat alone keeps."""
+    return () if type_of(record).secretariat_only else record.governments_concerned
+
+
 def require(user: Any, act: Act, governments: Collection[str]) -> None:
     if not may(user, act, governments):
         raise PermissionDenied("not allowed to change this record")
@@ -49,7 +57,7 @@ def require(user: Any, act: Act, governments: Collection[str]) -> None:
 
 def concerns_governments(kind: RecordType) -> bool:
     """Records of ``kind`` can concern governments (so a focal point may hold some)."""
-    return kind.by_government or "governments" in kind.fields
+    return not kind.secretariat_only and (kind.by_government or "governments" in kind.fields)
 
 
 def creatable_types(user: Any) -> list[RecordType]:

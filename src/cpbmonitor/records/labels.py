@@ -20,7 +20,10 @@ TYPE_PLURALS: dict[str, Promise] = {
     "detection-method": _("Detection methods"),
     "reference-material": _("Certified reference materials"),
     "laboratory": _("Laboratories"),
+    "bch-publication": _("Non-mandatory BCH records"),
     "compliance-issue": _("Compliance issues"),
+    "compliance-review": _("Compliance reviews"),
+    "gef-funding": _("GEF funding for national reports"),
     "usage-statistic": _("BCH usage statistics"),
     "cb-activity": _("Capacity-building activities"),
     "cb-resource": _("Capacity-building resources"),
@@ -33,7 +36,10 @@ TYPE_LABELS: dict[str, Promise] = {
     "detection-method": _("Detection method"),
     "reference-material": _("Certified reference material"),
     "laboratory": _("Laboratory"),
+    "bch-publication": _("Non-mandatory BCH record"),
     "compliance-issue": _("Compliance issue"),
+    "compliance-review": _("Compliance review"),
+    "gef-funding": _("GEF funding for a national report"),
     "usage-statistic": _("BCH usage statistic"),
     "cb-activity": _("Capacity-building activity"),
     "cb-resource": _("Capacity-building resource"),
@@ -42,6 +48,7 @@ SOURCE_LABELS: dict[str, Promise] = {
     "bch": _("Biosafety Clearing-House"),
     "compliance-committee": _("Compliance Committee"),
     "usage": _("BCH usage statistics"),
+    "gef": _("Global Environment Facility"),
 }
 
 FIELD_LABELS: dict[str, Promise] = {
@@ -67,6 +74,12 @@ FIELD_LABELS: dict[str, Promise] = {
     "accredited": _("Accredited"),
     "subject": _("Subject"),
     "finding_of_non_compliance": _("Finding of non-compliance"),
+    "conclusion": _("Conclusion"),
+    "obligations_not_met": _("Obligations not met"),
+    "cycle": _("Reporting cycle"),
+    "agency": _("GEF agency"),
+    "amount": _("Amount (US dollars)"),
+    "kind": _("Kind of record"),
     "users": _("Users"),
     "visits": _("Visits"),
     "providers": _("Providers"),
@@ -90,6 +103,9 @@ DATE_LABELS: dict[str, tuple[Promise, Promise]] = {
     "risk-assessment": (_("Date of the assessment"), _("Withdrawn on")),
     "lmo": (_("Registered on"), _("Removed on")),
     "compliance-issue": (_("Opened on"), _("Resolved on")),
+    "compliance-review": (_("Concluded on"), _("Superseded on")),
+    "gef-funding": (_("Funding accessed on"), _("Ended on")),
+    "bch-publication": (_("First published on"), _("Removed on")),
     "usage-statistic": (_("Period from"), _("Period until (first day after)")),
     "cb-activity": (_("Starts on"), _("Ends on")),
     "cb-resource": (_("Available from"), _("Withdrawn on")),
@@ -104,6 +120,8 @@ FIELD_HELP: dict[str, Promise] = {
     "activities": _("One per line, as 'goal code', e.g. A.5 (i)."),
     "needs_areas": _("Needs areas (a) to (q), one per line."),
     "risk_assessment": _("Identifier of the linked risk assessment report, if any."),
+    "obligations_not_met": _("The obligations found not met, one per line."),
+    "cycle": _("The reporting cycle of the national report funded (4, 5...)."),
 }
 
 

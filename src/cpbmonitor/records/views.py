@@ -112,7 +112,7 @@ def detail(request: HttpRequest, type_name: str, pk: int) -> HttpResponse:
         "row": row,
         "record": record,
         "fields": display.rows(kind, record),
-        "can_edit": access.may(request.user, access.EDIT, record.governments_concerned),
+        "can_edit": access.may(request.user, access.EDIT, access.held_by(record)),
     }
     return render(request, "records/detail.html", context)
 
@@ -137,7 +137,7 @@ def _save(request: HttpRequest, form: RecordForm, act: Any, creating: bool) -> R
     if not form.is_valid() or form.record is None:
         return None
     record = form.record
-    if not access.may(request.user, act, record.governments_concerned):
+    if not access.may(request.user, act, access.held_by(record)):
         field = "government" if form.kind.by_government else "governments"
         form.add_error(
             field if field in form.fields else None,
@@ -166,7 +166,7 @@ def _editable(
     kind = _kind(type_name)
     row = _row(kind, pk)
     record = to_model(row)
-    access.require(request.user, access.EDIT, record.governments_concerned)
+    access.require(request.user, access.EDIT, access.held_by(record))
     return kind, row, record
 
 

@@ -14,18 +14,26 @@ from typing import TypeVar
 from django.core.cache import cache as django_cache
 from django.db.models import Count, Max, Q
 
+from cpbmonitor.bch.models import CountedRecord
 from cpbmonitor.conf import setting
 from cpbmonitor.national_reports.models import NationalReport, Party
+from cpbmonitor.records.models import Record
 
 T = TypeVar("T")
 
 
 def data_version() -> str:
-    """A short fingerprint of the stored reports and Parties: changes whenever reports or
-    Parties are loaded, so cached results are never stale."""
+    """A short fingerprint of the stored reports, Parties, records and the BCH records the
+    last sync listed: changes whenever any of them is loaded, changed or removed, so
+    cached results are never stale."""
     reports = NationalReport.objects.aggregate(n=Count("id"), last=Max("imported_at"))
     parties = Party.objects.aggregate(n=Count("id"), cp=Count("id", filter=Q(cp_party=True)))
-    text = f"{reports['n']}|{reports['last']}|{parties['n']}|{parties['cp']}"
+    records = Record.objects.aggregate(n=Count("id"), last=Max("updated_at"))
+    listed = CountedRecord.objects.aggregate(n=Count("id"), top=Max("id"))
+    text = (
+        f"{reports['n']}|{reports['last']}|{parties['n']}|{parties['cp']}|"
+        f"{records['n']}|{records['last']}|{listed['n']}|{listed['top']}"
+    )
     return hashlib.sha1(text.encode()).hexdigest()[:12]
 
 

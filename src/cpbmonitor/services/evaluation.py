@@ -113,10 +113,12 @@ def _utc_date(moment: dt.datetime | None) -> dt.date | None:
 
 
 def stored_records() -> RecordSet:
-    """The stored BCH, Compliance Committee, usage and capacity-building records."""
+    """The stored BCH, Compliance Committee, usage, GEF funding and capacity-building
+    records, with the non-mandatory BCH records the last sync listed."""
+    from cpbmonitor.services.harvest.counts import with_listed_publications
     from cpbmonitor.services.records import stored_record_set
 
-    return stored_record_set()
+    return with_listed_publications(stored_record_set())
 
 
 def evaluate_stored(

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from cpbmonitor.core.records import RecordModel, RecordSet, type_of
 from cpbmonitor.core.records.errors import RecordInputError, RecordProblem
 from cpbmonitor.core.records.integrity import check_links
-from cpbmonitor.core.records.readers import read_records
+from cpbmonitor.core.records.readers import read_valid_records
 from cpbmonitor.national_reports.models import Party
 from cpbmonitor.records.convert import Parties, from_model, governments_of, same_content, to_model
 from cpbmonitor.records.models import Record, RecordQuerySet
@@ -182,13 +182,15 @@ def import_records(
     """Read a file of records of ``type_name`` and store it (upsert by identifier); with
     ``replace``, stored records of the type missing from the file are removed. Raises
     ``RecordInputError`` with every problem, and then writes nothing."""
-    records = read_records(Path(path), type_name)
+    records, problems = read_valid_records(Path(path), type_name)
     return store_records(
         records,
         source=str(path),
-        replace_types={type_name} if replace else frozenset(),
+        # a file with unreadable records removes nothing: its problems are named first
+        replace_types={type_name} if replace and not problems else frozenset(),
         user=user,
         tick=tick,
+        problems=problems,
     )
 
 
@@ -199,8 +201,11 @@ def store_records(
     replace_types: Collection[str] = frozenset(),
     user: Any = None,
     tick: Tick | None = None,
+    problems: Sequence[RecordProblem] = (),
 ) -> ImportSummary:
-    """Check ``records`` against the stored ones, then upsert them in one transaction."""
+    """Check ``records`` against the stored ones, then upsert them in one transaction;
+    ``problems`` already found (records of the file that could not be read) are named
+    with those of the checks, and then nothing is written."""
     with transaction.atomic():
         parties = parties_by_code()
         types = {type_of(record).name for record in records} | set(replace_types)
@@ -211,6 +216,7 @@ def store_records(
         keys = {key_of(record) for record in records}
         removed = [k for k in existing if k[0] in replace_types and k not in keys]
         problems = [
+            *problems,
             *duplicate_problems(records, source),
             *government_problems(records, parties, source),
             *link_problems(records, removed, source),
@@ -351,7 +357,7 @@ def load_demo_records(seed: int | None = None) -> ImportSummary:
 
     seed = DEFAULT_SEED if seed is None else seed
     parties = [
-        DemoParty(p.iso2, p.name, p.region or None, p.cp_party, p.cp_party_since)
+        DemoParty(p.iso2, p.name, p.region or None, p.cp_party, p.cp_party_since, p.gef_eligible)
         for p in Party.objects.order_by("iso2")
     ]
     records = generate_demo_records(parties, seed=seed)

@@ -86,7 +86,15 @@ def test_examples_from_the_brief() -> None:
     a1b = m.entry("A.1(b)")
     assert a1b is not None and a1b.snapshots[4] == dt.date(2019, 12, 31)
     a2b = m.entry("A.2(b)")
-    assert a2b is not None and a2b.measure is None and a2b.pending
+    assert a2b is not None and a2b.measure == "parties-publishing-non-mandatory-records"
+    assert a2b.since[5] == dt.date(2019, 10, 1) and a2b.pending is None
+    a4a = m.entry("A.4(a)")
+    assert a4a is not None and a4a.measure == "parties-found-in-compliance"
+    assert a4a.fallback == "parties-without-unresolved-non-compliance"
+    a3b = m.entry("A.3(b)")
+    assert a3b is not None and a3b.source == "gef-funding"
+    assert a3b.population == "gef-eligible-parties"
+    assert a3b.before_deadline == 365
     a9b = m.entry("A.9(b)")
     assert a9b is not None and a9b.population == "parties-choosing" and a9b.population_rules
 

@@ -26,18 +26,21 @@ from cpbmonitor.core.indicators import (
 )
 from cpbmonitor.core.indicators.engine import context
 from cpbmonitor.core.indicators.inputs import Settings
-from cpbmonitor.core.indicators.methodology import RecordTiming
+from cpbmonitor.core.indicators.methodology import RECORD_SOURCES, RecordTiming
 from cpbmonitor.core.indicators.records import NO_RECORDS, RECORD_MEASURES, run_measure
 from cpbmonitor.core.plan import load_plan
 from cpbmonitor.core.records import (
     CapacityActivity,
     ComplianceIssue,
+    ComplianceReview,
     Decision,
     DetectionMethod,
     LivingModifiedOrganism,
     NationalContact,
+    NonMandatoryRecord,
     RecordModel,
     RecordSet,
+    ReportFunding,
     UsageStatistic,
 )
 from tests.core.indicators.conftest import C4, C5, TINY
@@ -300,6 +303,114 @@ def test_a4a_open_findings(ev: Evaluation) -> None:
     assert numbers(ev, "A.4(a)", "AFR") == (1, 2, 50.0, 1, 1)
 
 
+def test_a4a_falls_back_to_open_findings_without_reviews_and_says_so(ev: Evaluation) -> None:
+    note = ev.result("A.4(a)").overall.note or ""
+    assert note.startswith(
+        "as on 2026-02-28; no compliance reviews loaded: measured as Parties without an open "
+        "finding of non-compliance; baseline: as on 2019-12-31; no compliance reviews loaded"
+    )
+
+
+def review(ident: str, government: str, day: dt.date, in_compliance: bool) -> ComplianceReview:
+    return ComplianceReview(
+        identifier=ident,
+        government=government,
+        subject="review of the national report",
+        valid_from=day,
+        conclusion="in-compliance" if in_compliance else "non-compliance",
+    )
+
+
+REVIEWS = [
+    review("r-br", "br", D(2019, 6, 1), True),
+    review("r-ke-4", "ke", D(2019, 6, 1), False),
+    review("r-ke-5", "ke", D(2024, 1, 1), True),  # supersedes r-ke-4
+    review("r-pl", "pl", D(2023, 1, 1), True),  # i2 was resolved in 2021
+    review("r-ss", "ss", D(2024, 6, 1), True),  # but ss's finding i5 is open in 2026
+    review("r-in-a", "in", D(2022, 1, 1), True),
+    review("r-in-b", "in", D(2022, 1, 1), False),  # the same day: non-compliance wins
+    review("r-de", "de", D(2026, 3, 1), False),  # after the fifth snapshot
+    review("r-us", "us", D(2020, 1, 1), True),  # not a Party
+]
+
+
+def test_a4a_from_the_committees_reviews(real_formats: dict[int, Questionnaire]) -> None:
+    ev = run("draft-2020", RecordSet.of([*RECORDS, *REVIEWS]), real_formats)
+    # 2019-12-31: reviewed br (in compliance) and ke (not) -> 1/2. 2026-02-28: br (2019),
+    # ke (2024), pl yes; ss (open finding i5) and in (same-day non-compliance) no -> 3/5;
+    # de's review is later, us is no Party, eu was never reviewed.
+    assert numbers(ev, "A.4(a)") == (3, 5, 60.0, 1, 2)
+    assert numbers(ev, "A.4(a)", "AFR") == (1, 2, 50.0, 0, 1)
+    assert numbers(ev, "A.4(a)", "ASP") == (0, 1, 0.0, 0, 0)
+    assert numbers(ev, "A.4(a)", "CEE") == (1, 1, 100.0, 0, 0)
+    regions_add_up(ev, "A.4(a)")
+    note = ev.result("A.4(a)").overall.note or ""
+    assert "5 of 7 Parties reviewed by the Committee by the date" in note
+    assert "2 of 6 Parties reviewed" in note and "measured as" not in note
+
+
+def publication(ident: str, government: str, day: dt.date) -> NonMandatoryRecord:
+    return NonMandatoryRecord(
+        identifier=ident, government=government, kind="virtual-library-resource", valid_from=day
+    )
+
+
+PUBLICATIONS = [
+    publication("v1", "br", D(2015, 10, 31)),  # on the third deadline: before the period
+    publication("v2", "ke", D(2015, 11, 1)),  # the first day of the baseline period
+    publication("v3", "in", D(2019, 10, 1)),  # the baseline's last day, not the current's
+    publication("v4", "in", D(2019, 10, 2)),
+    publication("v5", "de", D(2024, 1, 1)),
+    publication("v6", "us", D(2020, 1, 1)),  # not a Party
+    publication("v7", "ss", D(2018, 1, 1)),  # before ss joined, and before the period
+    publication("v8", "pl", D(2026, 3, 1)),  # after the fifth snapshot
+]
+
+
+def test_a2b_parties_publishing_non_mandatory_records(
+    real_formats: dict[int, Questionnaire],
+) -> None:
+    ev = run("draft-2020", RecordSet.of([*RECORDS, *PUBLICATIONS]), real_formats)
+    # 2015-11-01..2019-10-01, Parties br ke in de pl eu: ke, in -> 2/6.
+    # 2019-10-02..2026-02-28, + ss: in (v4), de (v5) -> 2/7.
+    assert numbers(ev, "A.2(b)") == (2, 7, 28.57, 2, 6)
+    assert numbers(ev, "A.2(b)", "AFR") == (0, 2, 0.0, 1, 1)
+    assert numbers(ev, "A.2(b)", "WEOG") == (1, 1, 100.0, 0, 1)
+    regions_add_up(ev, "A.2(b)", eu=(0, 1), eu_baseline=(0, 1))
+    g = ev.result("A.2(b)").overall
+    assert g.note and g.note.startswith("from 2019-10-02 to 2026-02-28")
+    assert g.comparability == "same"
+
+
+def funding(ident: str, government: str, cycle: int, day: dt.date) -> ReportFunding:
+    return ReportFunding(identifier=ident, government=government, cycle=cycle, valid_from=day)
+
+
+FUNDING = [
+    funding("f-br-4", "br", 4, D(2018, 3, 1)),
+    funding("f-ke-4", "ke", 4, D(2018, 10, 1)),  # the last day in time (a year before)
+    funding("f-in-4", "in", 4, D(2019, 1, 15)),  # late
+    funding("f-br-5", "br", 5, D(2025, 2, 28)),  # the last day in time
+    funding("f-ke-5", "ke", 5, D(2025, 6, 1)),  # late
+    funding("f-ss-5", "ss", 5, D(2024, 1, 1)),
+    funding("f-de-5", "de", 5, D(2024, 1, 1)),  # de is not GEF-eligible
+]
+
+
+def test_a3b_eligible_parties_funded_a_year_before_the_deadline(
+    real_formats: dict[int, Questionnaire],
+) -> None:
+    ev = run("draft-2020", RecordSet.of([*RECORDS, *FUNDING]), real_formats)
+    # Eligible in cycle 4: br ke in (ss joined later, xx later still) -> br, ke: 2/3.
+    # Cycle 5: br ke in ss -> br, ss: 2/4; ke late, in none; de not eligible.
+    assert numbers(ev, "A.3(b)") == (2, 4, 50.0, 2, 3)
+    assert numbers(ev, "A.3(b)", "AFR") == (1, 2, 50.0, 1, 1)
+    assert numbers(ev, "A.3(b)", "WEOG") == (0, 0, None, 0, 0)
+    note = ev.result("A.3(b)").overall.note or ""
+    assert note.startswith("as on 2025-02-28; funding for the report of cycle 5; 1 eligible")
+    assert "baseline: as on 2018-10-01; funding for the report of cycle 4; 1 eligible" in note
+
+
 def test_a4b_issues_resolved_by_the_date(ev: Evaluation) -> None:
     # 2019-12-31: opened by then i1 (ke, resolved 2018), i2 (pl, open), i3 (in, open)
     # -> 1/3. 2026-02-28: i1, i2 (resolved 2021), i4 (br, resolved 2024) yes; i3, i5 (ss)
@@ -414,7 +525,7 @@ def test_records_without_the_type_read_say_which(real_formats: dict[int, Questio
 def test_every_record_source_entry_is_measured_or_pending() -> None:
     for version in ("draft-2020", "draft-2019"):
         for item in load_methodology(version).indicators:
-            if item.source in ("bch-records", "compliance-committee", "usage-statistics"):
+            if item.source in RECORD_SOURCES:
                 assert (item.measure is None) == bool(item.pending), item.code
             if item.measure:
                 assert RECORD_MEASURES[item.measure].unit == item.unit
@@ -471,7 +582,22 @@ HEAD = "plan: t\ncycles: [4, 5]\nindicators:\n- code: A.4(b)\n  method: x\n"
         (
             "  source: bch-records\n  population: all-parties\n  pending: later\n"
             "  snapshots: {4: 2019-12-31}\n",
-            "snapshots, since and non_parties need a record measure",
+            "snapshots, since, before_deadline and non_parties need a record measure",
+        ),
+        (
+            "  source: compliance-committee\n  population: all-parties\n  pending: later\n"
+            "  fallback: parties-without-unresolved-non-compliance\n",
+            "a fallback needs a record measure",
+        ),
+        (
+            "  source: compliance-committee\n  population: all-parties\n"
+            "  measure: parties-found-in-compliance\n  fallback: compliance-issues-resolved\n",
+            "measure compliance-issues-resolved gives percent-of-records, not percent-of-parties",
+        ),
+        (
+            "  source: gef-funding\n  population: all-parties\n"
+            "  measure: eligible-parties-with-timely-gef-funding\n",
+            "counts the Parties of population gef-eligible-parties, not all-parties",
         ),
     ],
 )
@@ -492,4 +618,7 @@ def test_record_types_registered() -> None:
         LivingModifiedOrganism,
         UsageStatistic,
         CapacityActivity,
+        ComplianceReview,
+        NonMandatoryRecord,
+        ReportFunding,
     }

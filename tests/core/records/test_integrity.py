@@ -46,6 +46,8 @@ def test_the_checks_are_registered_by_name() -> None:
         "plan-goals",
         "plan-key-areas",
         "plan-activities",
+        "funding-cycles",
+        "one-funding-per-report",
     ]
 
 

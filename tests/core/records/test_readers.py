@@ -260,8 +260,8 @@ def test_unknown_type_names_the_known_types() -> None:
     assert line == (
         f"{RECORDS / 'decisions.csv'}: field type: value 'decisions': unknown record type "
         "(known: contact, decision, risk-assessment, lmo, detection-method, "
-        "reference-material, laboratory, compliance-issue, usage-statistic, cb-activity, "
-        "cb-resource)"
+        "reference-material, bch-publication, laboratory, compliance-issue, "
+        "compliance-review, gef-funding, usage-statistic, cb-activity, cb-resource)"
     )
 
 

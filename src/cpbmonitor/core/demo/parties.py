@@ -22,6 +22,7 @@ class DemoParty:
     """AFR, ASP, CEE, GRULAC or WEOG; ``None`` for the European Union."""
     cp_party: bool
     cp_party_since: dt.date | None
+    gef_eligible: bool = False
 
     def is_party_on(self, day: dt.date) -> bool:
         """The Cartagena Protocol was in force for this government on ``day``."""
@@ -45,6 +46,7 @@ def read_parties(path: Path | None = None) -> list[DemoParty]:
             region=row["region"].strip().upper() or None,
             cp_party=row["cp_party"].strip().lower() == "true",
             cp_party_since=_date(row["cp_party_since"]),
+            gef_eligible=(row.get("gef_eligible") or "").strip().lower() == "true",
         )
         for row in csv.DictReader(lines)
     ]

@@ -1,6 +1,8 @@
 """Demonstration records: national contacts, LMOs, detection methods, reference materials,
-laboratories, decisions and risk assessments, Compliance Committee issues, BCH usage and
-the capacity-building registry (``records_capacity``), for real Parties.
+laboratories, non-mandatory BCH records, decisions and risk assessments, Compliance
+Committee issues and reviews (``records_committee``), BCH usage, GEF funding for national
+reports (``records_funding``) and the capacity-building registry (``records_capacity``),
+for real Parties.
 
 Generated, never real: every record has ``demonstration=True`` and an identifier starting
 ``demo-``. Deterministic for a seed. Built so that indicators "as on" a date have
@@ -22,6 +24,7 @@ from collections.abc import Sequence
 from cpbmonitor.core.demo.design import DEFAULT_SEED, IDENTIFIER_PREFIX
 from cpbmonitor.core.demo.parties import DemoParty
 from cpbmonitor.core.demo.records_capacity import capacity_records
+from cpbmonitor.core.demo.records_committee import compliance_reviews
 from cpbmonitor.core.demo.records_common import (
     day_between,
     rng_for,
@@ -29,6 +32,7 @@ from cpbmonitor.core.demo.records_common import (
     weighted_choice,
     weighted_sample,
 )
+from cpbmonitor.core.demo.records_funding import gef_funding
 from cpbmonitor.core.records.model import (
     ComplianceIssue,
     ContactRole,
@@ -38,6 +42,7 @@ from cpbmonitor.core.records.model import (
     Laboratory,
     LivingModifiedOrganism,
     NationalContact,
+    NonMandatoryRecord,
     RecordModel,
     ReferenceMaterial,
     RiskAssessment,
@@ -306,6 +311,39 @@ def laboratories(parties: Sequence[DemoParty], seed: int) -> list[Laboratory]:
     return found
 
 
+PUBLICATION_KINDS = {"virtual-library-resource": 3.0, "expert": 1.5, "organization": 1.0}
+PUBLICATION_PERIODS = (
+    (dt.date(2010, 1, 1), dt.date(2015, 10, 31), 0.8),
+    (dt.date(2015, 11, 1), dt.date(2019, 10, 1), 1.0),
+    (dt.date(2019, 10, 2), LAST_DAY, 1.15),
+)
+"""(first day, last day, how much likelier than the regional share a Party publishes)."""
+PUBLISHING_SHARE = {None: 0.9, "WEOG": 0.6, "CEE": 0.45, "GRULAC": 0.45, "ASP": 0.35, "AFR": 0.3}
+
+
+def publications(parties: Sequence[DemoParty], seed: int) -> list[NonMandatoryRecord]:
+    """Non-mandatory BCH records (virtual library resources, experts, organizations):
+    in each period, a Party publishes with its region's share (a little more in the
+    later periods), one to four records."""
+    rng = rng_for(seed, "publications")
+    found = []
+    for party in parties:
+        for period, (first, last, factor) in enumerate(PUBLICATION_PERIODS, start=1):
+            if rng.random() >= PUBLISHING_SHARE[party.region] * factor:
+                continue
+            for n in range(1, rng.randint(1, 4) + 1):
+                found.append(
+                    NonMandatoryRecord(
+                        identifier=_id("pub", party.iso2, period, n),
+                        government=party.iso2,
+                        kind=weighted_choice(rng, PUBLICATION_KINDS),
+                        valid_from=day_between(rng, first, last),
+                        demonstration=True,
+                    )
+                )
+    return found
+
+
 # -- decisions and risk assessments -----------------------------------------------------
 
 
@@ -502,14 +540,18 @@ def generate_demo_records(
     members = sorted((p for p in parties if p.cp_party), key=lambda p: p.iso2)
     organisms = lmos(seed)
     methods = detection_methods(organisms, seed)
+    issues = compliance_issues(members, seed)
     return [
         *contacts(members, seed),
         *organisms,
         *methods,
         *reference_materials(methods, organisms, seed),
         *laboratories(members, seed),
+        *publications(members, seed),
         *decisions(members, organisms, seed),
-        *compliance_issues(members, seed),
+        *issues,
+        *compliance_reviews(members, issues, seed),
         *usage_statistics(seed),
+        *gef_funding(members, seed),
         *capacity_records(members, seed),
     ]

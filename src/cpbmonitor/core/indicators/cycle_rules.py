@@ -201,7 +201,9 @@ def _timing(
     entry: IndicatorMethod, n: int, extension: CycleRules, override: CycleRule | None
 ) -> dict[str, object]:
     update: dict[str, object] = {}
-    snapshot = (override.snapshot if override else None) or extension.snapshot
+    # an entry read a number of days before each deadline keeps that unless overridden
+    shared = None if entry.before_deadline else extension.snapshot
+    snapshot = (override.snapshot if override else None) or shared
     since = (override.since if override else None) or extension.since
     previous = max((c for c in entry.snapshots if c < n), default=None)
     if since is None and entry.since and previous is not None:

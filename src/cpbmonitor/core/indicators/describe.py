@@ -21,14 +21,16 @@ VERSIONS = ("draft-2020", "draft-2019")
 
 def _timing(timing: RecordTiming, cycle: int) -> str:
     snapshot = timing.snapshots.get(cycle)
-    on = snapshot.isoformat() if snapshot else "the deadline"
+    lead = f"{timing.before_deadline} days before the deadline" if timing.before_deadline else ""
+    on = snapshot.isoformat() if snapshot else lead or "the deadline"
     since = timing.since.get(cycle)
     return f"after {since.isoformat()} up to {on}" if since else f"as on {on}"
 
 
 def _rule_cell(entry: IndicatorMethod, cycle: int) -> str:
     if entry.measure is not None:
-        return f"`{entry.measure}` {_timing(entry, cycle)}"
+        fallback = f" (without its records: `{entry.fallback}`)" if entry.fallback else ""
+        return f"`{entry.measure}`{fallback} {_timing(entry, cycle)}"
     if entry.source != "national-reports":
         return "—"
     if cycle not in entry.rules:

@@ -48,10 +48,13 @@ SourceName = Literal[
     "bch-records",
     "compliance-committee",
     "usage-statistics",
+    "gef-funding",
     "not-measurable",
 ]
 RULE_SOURCES = frozenset({"national-reports"})
-RECORD_SOURCES = frozenset({"bch-records", "compliance-committee", "usage-statistics"})
+RECORD_SOURCES = frozenset(
+    {"bch-records", "compliance-committee", "usage-statistics", "gef-funding"}
+)
 PENDING_SOURCES = RECORD_SOURCES
 """Sources whose entries are *pending* (and say so) until they name a record ``measure``."""
 RULED_POPULATIONS = frozenset({"parties-choosing", "parties-where"})
@@ -67,7 +70,11 @@ class RecordTiming(_Strict):
     """When records are read, per cycle: on a snapshot date, and over a period."""
 
     snapshots: dict[int, dt.date] = Field(default_factory=dict)
-    """Per cycle: the date on which the records are read (default: the cycle's deadline)."""
+    """Per cycle: the date on which the records are read (default: the cycle's deadline,
+    or ``before_deadline`` days before it)."""
+    before_deadline: int | None = Field(default=None, ge=1, le=3660)
+    """Read the records this many days before each cycle's deadline, in every cycle
+    without a snapshot of its own (so that a cycle added later is read the same way)."""
     since: dict[int, dt.date] = Field(default_factory=dict)
     """Per cycle, for measures over a period: the period starts the day after this date
     (absent: from the earliest record)."""
@@ -76,7 +83,10 @@ class RecordTiming(_Strict):
     region). By default only Parties' records count."""
 
     def snapshot(self, cycle: CycleInfo) -> dt.date:
-        return self.snapshots.get(cycle.number, cycle.deadline)
+        if cycle.number in self.snapshots:
+            return self.snapshots[cycle.number]
+        lead = dt.timedelta(days=self.before_deadline or 0)
+        return cycle.deadline - lead
 
     def start(self, cycle: CycleInfo) -> dt.date | None:
         return self.since.get(cycle.number)
@@ -116,6 +126,9 @@ class IndicatorMethod(RecordTiming):
     """Per cycle number without a rule: why (no such question in that format)."""
     measure: str | None = None
     """For record sources: the name of the record measure (``records.RECORD_MEASURES``)."""
+    fallback: str | None = None
+    """A record measure used instead of ``measure`` when none of the records that
+    ``measure`` reads are loaded; the results say so."""
     secondary: SecondaryMeasure | None = None
     """A figure from records reported in the note beside the primary measure."""
     pending: str | None = None
@@ -217,22 +230,44 @@ def _check_record_measure(
     m: Methodology, item: IndicatorMethod, where: Location
 ) -> Iterable[tuple[Location, str]]:
     if item.measure is None:
-        if item.snapshots or item.since or item.non_parties:
-            yield (*where, "measure"), "snapshots, since and non_parties need a record measure"
+        if item.snapshots or item.since or item.non_parties or item.before_deadline:
+            yield (
+                (*where, "measure"),
+                "snapshots, since, before_deadline and non_parties need a record measure",
+            )
+        if item.fallback is not None:
+            yield (*where, "fallback"), "a fallback needs a record measure"
     elif item.source not in RECORD_SOURCES:
         yield (*where, "measure"), f"source {item.source} takes no record measure"
     else:
         if item.pending:
             yield (*where, "pending"), f"measure {item.measure} is given: the entry is not pending"
-        if item.unit == "percent-of-parties" and item.population != "all-parties":
-            yield (
-                (*where, "population"),
-                "a record measure of Parties counts all Parties: population all-parties",
-            )
+        yield from _check_population(item, item.measure, where)
         yield from _check_timing(m, item, item.measure, item.source, item.unit, where)
+        if item.fallback is not None:
+            yield from _check_population(item, item.fallback, (*where, "fallback"))
+            yield from _check_timing(
+                m, item, item.fallback, item.source, item.unit, (*where, "fallback")
+            )
     if item.secondary is not None:
         second = item.secondary
         yield from _check_timing(m, second, second.measure, None, None, (*where, "secondary"))
+
+
+def _check_population(
+    item: IndicatorMethod, name: str, where: Location
+) -> Iterable[tuple[Location, str]]:
+    """A record measure of Parties counts the Parties of its own population."""
+    from cpbmonitor.core.indicators.records import RECORD_MEASURES
+
+    spec = RECORD_MEASURES.get(name)
+    of_parties = item.unit == "percent-of-parties"
+    if spec is not None and of_parties and item.population != spec.population:
+        yield (
+            (*where, "population"),
+            f"measure {name} counts the Parties of population {spec.population}, "
+            f"not {item.population}",
+        )
 
 
 def _check_timing(

@@ -1,15 +1,17 @@
 """Indicators measured from records: BCH records, Compliance Committee issues, BCH usage
-statistics and the capacity-building activities registry.
+statistics, the capacity-building activities registry and GEF funding for national reports.
 
 A record measure reads the ``RecordSet`` of a cycle's context as on a snapshot date (and,
 for measures over a period, from the day after ``since``) and returns a ``CycleMeasure``:
 numbers for the world and each region and, for measures of Parties, whether each Party
 meets it. Measures are registered by name with ``@record_measure``; a methodology entry
-of source ``bch-records``, ``compliance-committee`` or ``usage-statistics`` names one in
-``measure:`` (an entry without one is *pending*), and any entry may name one in
-``secondary:``, a figure shown in the note beside its primary measure.
+of source ``bch-records``, ``compliance-committee``, ``usage-statistics`` or
+``gef-funding`` names one in ``measure:`` (an entry without one is *pending*), possibly with
+a ``fallback:`` measure used when the first one's records are not loaded; any entry may
+name one in ``secondary:``, a figure shown in the note beside its primary measure.
 
-Conventions: a Party measure counts every Party of the cycle (Parties on the deadline);
+Conventions: a Party measure counts every Party of the cycle (Parties on the deadline) in
+its population (all Parties unless the measure says otherwise);
 a record published by a government counts in that government's region, and only if the
 government is a Party of the cycle unless the entry says ``non_parties: true``; records
 without a government (LMOs, usage statistics) give a global figure only.
@@ -35,12 +37,15 @@ from cpbmonitor.core.indicators.sources import (
 from cpbmonitor.core.records import (
     CapacityActivity,
     ComplianceIssue,
+    ComplianceReview,
     Decision,
     DetectionMethod,
     LivingModifiedOrganism,
     NationalContact,
+    NonMandatoryRecord,
     RecordModel,
     RecordSet,
+    ReportFunding,
     UsageStatistic,
 )
 from cpbmonitor.core.records.model import RECORD_TYPES
@@ -91,6 +96,9 @@ class RecordMeasure:
     uses_since: bool = False
     by_government: bool = True
     """Its records belong to a government (so regions and ``non_parties`` apply)."""
+    population: str = "all-parties"
+    """For a measure of Parties: which Parties of the cycle it counts (the methodology
+    entry names the same population)."""
 
 
 RECORD_MEASURES: dict[str, RecordMeasure] = {}
@@ -105,12 +113,13 @@ def record_measure(
     label: str,
     uses_since: bool = False,
     by_government: bool = True,
+    population: str = "all-parties",
 ) -> Callable[[MeasureFunction], MeasureFunction]:
     """Register a record measure under ``name`` (the methodology's ``measure:``)."""
 
     def register(function: MeasureFunction) -> MeasureFunction:
         RECORD_MEASURES[name] = RecordMeasure(
-            name, source, unit, reads, function, label, uses_since, by_government
+            name, source, unit, reads, function, label, uses_since, by_government, population
         )
         return function
 
@@ -134,13 +143,23 @@ def _plural(model: type[RecordModel]) -> str:
 
 
 def measure_from_records(item: IndicatorMethod, ctx: CycleContext) -> CycleMeasure:
-    """The measurer of the record sources: the entry's measure, or pending without one."""
+    """The measurer of the record sources: the entry's measure (or its fallback when the
+    measure's records are not loaded), or pending without one."""
     if item.measure is None:
         return empty(f"pending: {item.pending or item.source}")
+    if item.fallback is not None and ctx.records is not None and not _loaded(item.measure, ctx):
+        why = f"no {_plural(RECORD_MEASURES[item.measure].reads)} loaded"
+        fallback = run_measure(item.fallback, item, ctx)
+        label = RECORD_MEASURES[item.fallback].label
+        return replace(fallback, groups=_noted(fallback.groups, f"{why}: measured as {label}"))
     return run_measure(item.measure, item, ctx)
 
 
-for _source in ("bch-records", "compliance-committee", "usage-statistics"):
+def _loaded(name: str, ctx: CycleContext) -> bool:
+    return ctx.records is not None and bool(ctx.records.all(RECORD_MEASURES[name].reads))
+
+
+for _source in ("bch-records", "compliance-committee", "usage-statistics", "gef-funding"):
     register_source(_source)(measure_from_records)
 
 
@@ -279,6 +298,26 @@ def decisions_with_risk_assessment(
 
 
 @record_measure(
+    "parties-publishing-non-mandatory-records",
+    source="bch-records",
+    unit="percent-of-parties",
+    reads=NonMandatoryRecord,
+    label="Parties that published a non-mandatory BCH record",
+    uses_since=True,
+)
+def parties_publishing_non_mandatory_records(
+    ctx: CycleContext, records: RecordSet, window: Window
+) -> CycleMeasure:
+    """Parties that first published at least one non-mandatory record in the period."""
+    published = {
+        record.government
+        for record in records.all(NonMandatoryRecord)
+        if record.started_between(window.since, window.snapshot)
+    }
+    return parties_measure(ctx, {g: g in published for g in ctx.parties}, window)
+
+
+@record_measure(
     "lmos-with-detection-method",
     source="bch-records",
     unit="percent-of-records",
@@ -330,12 +369,53 @@ def parties_without_unresolved_non_compliance(
     ctx: CycleContext, records: RecordSet, window: Window
 ) -> CycleMeasure:
     """Parties with no issue open on the date on which the Committee found non-compliance."""
-    found = {
+    found = _open_findings(records, window.snapshot)
+    return parties_measure(ctx, {g: g not in found for g in ctx.parties}, window)
+
+
+@record_measure(
+    "parties-found-in-compliance",
+    source="compliance-committee",
+    unit="percent-of-parties",
+    reads=ComplianceReview,
+    label="Parties the Compliance Committee found in compliance",
+)
+def parties_found_in_compliance(
+    ctx: CycleContext, records: RecordSet, window: Window
+) -> CycleMeasure:
+    """Parties reviewed by the Committee on or before the date whose latest review found
+    them in compliance and that have no open finding of non-compliance on the date, out
+    of the Parties reviewed (a Party never reviewed is not counted either way)."""
+    latest = latest_reviews(records, window.snapshot)
+    found = _open_findings(records, window.snapshot)
+    met = {
+        government: review.in_compliance and government not in found
+        for government, review in latest.items()
+        if government in ctx.parties
+    }
+    measured = parties_measure(ctx, met, window)
+    note = f"{len(met)} of {len(ctx.parties)} Parties reviewed by the Committee by the date"
+    return replace(measured, groups=_noted(measured.groups, note))
+
+
+def latest_reviews(records: RecordSet, day: dt.date) -> dict[str, ComplianceReview]:
+    """Each government's latest review concluded on or before ``day``; of two on the same
+    day, one finding non-compliance wins."""
+    latest: dict[str, ComplianceReview] = {}
+    for review in sorted(
+        records.all(ComplianceReview), key=lambda r: (r.valid_from, not r.in_compliance)
+    ):
+        if review.valid_from <= day:
+            latest[review.government] = review
+    return latest
+
+
+def _open_findings(records: RecordSet, day: dt.date) -> set[str]:
+    return {
         issue.government
-        for issue in records.on(ComplianceIssue, window.snapshot)
+        for issue in records.on(ComplianceIssue, day)
         if issue.finding_of_non_compliance
     }
-    return parties_measure(ctx, {g: g not in found for g in ctx.parties}, window)
 
 
 @record_measure(
@@ -395,6 +475,32 @@ def _last_day(period: RecordModel) -> dt.date | None:
     return None if period.valid_to is None else period.valid_to - dt.timedelta(days=1)
 
 
+# -- GEF funding for national reports ----------------------------------------------------
+
+
+@record_measure(
+    "eligible-parties-with-timely-gef-funding",
+    source="gef-funding",
+    unit="percent-of-parties",
+    reads=ReportFunding,
+    label="GEF-eligible Parties that accessed GEF funding for the report in time",
+    population="gef-eligible-parties",
+)
+def eligible_parties_with_timely_gef_funding(
+    ctx: CycleContext, records: RecordSet, window: Window
+) -> CycleMeasure:
+    """GEF-eligible Parties of the cycle that accessed GEF funding for this cycle's
+    national report on or before the date (the last day that counts as in time)."""
+    number = ctx.cycle.number
+    accessed = {f.government: f.valid_from for f in records.all(ReportFunding) if f.cycle == number}
+    eligible = [g for g, party in ctx.parties.items() if party.gef_eligible]
+    met = {g: g in accessed and accessed[g] <= window.snapshot for g in eligible}
+    late = sum(g in accessed and not ok for g, ok in met.items())
+    measured = parties_measure(ctx, met, window)
+    note = f"funding for the report of cycle {number}; {late} eligible Parties accessed it later"
+    return replace(measured, groups=_noted(measured.groups, note))
+
+
 # -- capacity-building activities registry ---------------------------------------------------
 
 
@@ -435,6 +541,7 @@ __all__ = [
     "RECORD_MEASURES",
     "RecordMeasure",
     "Window",
+    "latest_reviews",
     "measure_from_records",
     "record_measure",
     "run_measure",

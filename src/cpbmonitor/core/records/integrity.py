@@ -2,7 +2,8 @@
 
 A decision's risk assessment report, the LMOs of decisions, risk assessments, detection
 methods and reference materials, and the needs areas, goals, key areas and activities of
-the Capacity-Building Action Plan (``draft-2020``) that capacity-building records serve.
+the Capacity-Building Action Plan (``draft-2020``) that capacity-building records serve,
+and the reporting cycle of GEF funding (a known cycle, one row per government and cycle).
 Each check is registered by name (``LINK_CHECKS``); ``check_links`` runs them on a set
 of records as it would be stored (the records already held and the imported ones).
 """
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from cpbmonitor.core.formats.cycles import cycles
 from cpbmonitor.core.plan import load_plan
 from cpbmonitor.core.plan.model import Activity, PlanVersion
 from cpbmonitor.core.plan.needs import resolve_key_area
@@ -28,6 +30,7 @@ from cpbmonitor.core.records.model import (
     LivingModifiedOrganism,
     RecordModel,
     ReferenceMaterial,
+    ReportFunding,
     RiskAssessment,
     type_of,
 )
@@ -166,6 +169,31 @@ def _plan_activities(links: Links) -> Iterator[RecordProblem]:
             if resolve_activity(links.plan, reference) is None:
                 message = f"is not an activity of {links.plan.id} (written like 'A.5 (i)')"
                 yield links.problem(record, "activities", reference, message)
+
+
+@link_check("funding-cycles")
+def _funding_cycles(links: Links) -> Iterator[RecordProblem]:
+    known = sorted(c.number for c in cycles() if c.number is not None)
+    for funding in links.records.all(ReportFunding):
+        if funding.cycle not in known:
+            message = f"is not a reporting cycle (known: {', '.join(map(str, known))})"
+            yield links.problem(funding, "cycle", funding.cycle, message)
+
+
+@link_check("one-funding-per-report")
+def _one_funding_per_report(links: Links) -> Iterator[RecordProblem]:
+    """One row per government and cycle: the date the funding was first accessed."""
+    first: dict[tuple[str, int], str] = {}
+    for funding in links.records.all(ReportFunding):
+        key = (funding.government, funding.cycle)
+        if key in first:
+            message = (
+                f"{funding.government} already has GEF funding for cycle {funding.cycle} "
+                f"(record {first[key]}): give one row per government and cycle"
+            )
+            yield links.problem(funding, "cycle", funding.cycle, message)
+        else:
+            first[key] = funding.identifier
 
 
 def check_links(

@@ -83,7 +83,10 @@ class RecordType:
     label: str
     plural: str
     source: str
-    """Where such records come from: ``bch``, ``compliance-committee``, ``usage``."""
+    """Where such records come from: ``bch``, ``compliance-committee``, ``usage``, ``gef``."""
+    secretariat_only: bool = False
+    """Kept by the Secretariat alone: no government registers or changes its own (the
+    Committee's issues and reviews, GEF funding)."""
 
     @property
     def by_government(self) -> bool:
@@ -97,11 +100,13 @@ class RecordType:
 RECORD_TYPES: dict[str, RecordType] = {}
 
 
-def record_type(name: str, label: str, plural: str, source: str = "bch") -> Callable[[R], R]:
+def record_type(
+    name: str, label: str, plural: str, source: str = "bch", *, secretariat_only: bool = False
+) -> Callable[[R], R]:
     """Register a record model under ``name``."""
 
     def register(model: R) -> R:
-        RECORD_TYPES[name] = RecordType(name, model, label, plural, source)
+        RECORD_TYPES[name] = RecordType(name, model, label, plural, source, secretariat_only)
         return model
 
     return register
@@ -206,6 +211,15 @@ class ReferenceMaterial(RecordModel):
     provider: str = ""
 
 
+@record_type("bch-publication", "Non-mandatory BCH record", "Non-mandatory BCH records")
+class NonMandatoryRecord(GovernmentRecordModel):
+    """A BCH record of a kind no Party must publish (a virtual library resource, an
+    expert, an organization...), published by ``government``; ``valid_from`` is its first
+    publication. The BCH sync lists them; a file may also bring them."""
+
+    kind: str = Field(min_length=1, max_length=40, pattern=r"^[a-z][a-z0-9-]*$")
+
+
 @record_type("laboratory", "Laboratory", "Laboratories")
 class Laboratory(GovernmentRecordModel):
     """A laboratory for the detection and identification of LMOs."""
@@ -218,7 +232,11 @@ class Laboratory(GovernmentRecordModel):
 
 
 @record_type(
-    "compliance-issue", "Compliance issue", "Compliance issues", source="compliance-committee"
+    "compliance-issue",
+    "Compliance issue",
+    "Compliance issues",
+    source="compliance-committee",
+    secretariat_only=True,
 )
 class ComplianceIssue(GovernmentRecordModel):
     """An issue of compliance the Committee took up about a Party: opened on
@@ -226,6 +244,56 @@ class ComplianceIssue(GovernmentRecordModel):
 
     subject: str = Field(min_length=1)
     finding_of_non_compliance: bool = False
+
+
+ReviewConclusion = Literal["in-compliance", "non-compliance"]
+
+
+@record_type(
+    "compliance-review",
+    "Compliance review",
+    "Compliance reviews",
+    source="compliance-committee",
+    secretariat_only=True,
+)
+class ComplianceReview(GovernmentRecordModel):
+    """The Committee's conclusion, reached on ``valid_from``, on whether a Party complies
+    with its obligations under the Protocol (a review of the Party or of its national
+    report). The latest review of a Party on a date is what holds on that date."""
+
+    subject: str = Field(min_length=1)
+    conclusion: ReviewConclusion
+    obligations_not_met: list[str] = Field(default_factory=list)
+    """The obligations the Committee found not met (none for ``in-compliance``)."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ComplianceReview:
+        if self.in_compliance and self.obligations_not_met:
+            raise ValueError("a review finding compliance names no obligation not met")
+        return self
+
+    @property
+    def in_compliance(self) -> bool:
+        return self.conclusion == "in-compliance"
+
+
+@record_type(
+    "gef-funding",
+    "GEF funding for a national report",
+    "GEF funding for national reports",
+    "gef",
+    secretariat_only=True,
+)
+class ReportFunding(GovernmentRecordModel):
+    """Funding of the Global Environment Facility that a government accessed, on
+    ``valid_from``, to prepare its national report of ``cycle``."""
+
+    cycle: int = Field(ge=1, le=99)
+    """The reporting cycle of the national report funded."""
+    agency: str = ""
+    """The GEF agency through which the funding was accessed."""
+    amount: float | None = Field(default=None, ge=0)
+    """In US dollars."""
 
 
 @record_type("usage-statistic", "BCH usage statistic", "BCH usage statistics", source="usage")

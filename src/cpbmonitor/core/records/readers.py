@@ -309,8 +309,6 @@ class _Reading:
             record = self.record(item)
             if record is not None:
                 found.append(record)
-        if self.problems:
-            raise RecordInputError(self.problems)
         return found
 
 
@@ -439,7 +437,10 @@ def read_records_data(
     """Records of ``type_name`` from parsed objects (the JSON API, a web form): values
     may be typed (lists, booleans, dates) or written as in a table cell."""
     reading = _Reading(source, _record_type(type_name, source), "record", [])
-    return reading.records(_data_items(list(items)))
+    records = reading.records(_data_items(list(items)))
+    if reading.problems:
+        raise RecordInputError(reading.problems)
+    return records
 
 
 # -- files -----------------------------------------------------------------------------------
@@ -470,6 +471,18 @@ READERS: dict[str, tuple[str, FileReader]] = {
 def read_records(path: str | Path, type_name: str) -> list[RecordModel]:
     """Every record of a CSV, XLSX or JSON file (by suffix), all valid, or one
     ``RecordInputError`` naming every problem."""
+    records, problems = read_valid_records(path, type_name)
+    if problems:
+        raise RecordInputError(problems)
+    return records
+
+
+def read_valid_records(
+    path: str | Path, type_name: str
+) -> tuple[list[RecordModel], list[RecordProblem]]:
+    """The valid records of a file and a problem for each invalid one (so that the valid
+    ones can be checked further and every problem named at once). A file that cannot be
+    read at all raises ``RecordInputError``."""
     path = Path(path)
     file = str(path)
     kind = _record_type(type_name, file)
@@ -490,4 +503,5 @@ def read_records(path: str | Path, type_name: str) -> list[RecordModel]:
         raise RecordInputError.single(file, message) from None
     except (OSError, csv.Error, zipfile.BadZipFile, InvalidFileException) as exc:
         raise RecordInputError.single(file, f"cannot read: {exc}") from None
-    return reading.records(items)
+    records = reading.records(items)
+    return records, list(reading.problems)

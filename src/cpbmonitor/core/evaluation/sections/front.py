@@ -42,6 +42,7 @@ SOURCE_LABELS: dict[str, str] = {
     "bch-records": "Biosafety Clearing-House records",
     "compliance-committee": "Compliance Committee records",
     "usage-statistics": "Biosafety Clearing-House usage statistics",
+    "gef-funding": "GEF funding for national reports (imported table)",
     "not-measurable": "No source (not measurable)",
 }
 LINKAGE_WORDS = ("biodiversity framework", "Sustainable Development Goals")
