@@ -130,3 +130,38 @@ def test_second_records_sync_fetches_nothing(records: FakeBch, bch_settings: Bch
     run = sync(bch_settings, ["cpbNationalReport5"], records=True)
     assert (run.fetched, run.new, run.revised, run.refused) == (0, 0, 0, 0)
     assert len(records.document_requests) == before
+
+
+def test_listed_records_feed_indicator_a2b_and_a_stored_one_wins(
+    records: FakeBch, bch_settings: BchSettings
+) -> None:
+    from cpbmonitor.core.records import NonMandatoryRecord
+    from cpbmonitor.services.evaluation import evaluate_stored, stored_records
+    from cpbmonitor.services.records import store_records
+
+    sync(bch_settings, ["cpbNationalReport5"], records=True)
+    listed = stored_records().all(NonMandatoryRecord)
+    assert sorted((r.identifier, r.government, r.kind) for r in listed) == [
+        ("EXP-1", "eu", "expert"),
+        ("ORG-1", "br", "organization"),
+        ("ORG-2", "br", "organization"),
+        ("VLR-0", "br", "virtual-library-resource"),
+        ("VLR-1", "br", "virtual-library-resource"),
+        ("VLR-2", "br", "virtual-library-resource"),
+        ("VLR-3", "ng", "virtual-library-resource"),
+    ]
+    assert {r.valid_from for r in listed} == {dt.date(2021, 3, 4)}
+    # Cycle 5 (2019-10-02..2026-02-28), Parties br eu ng sl: br, eu, ng -> 3/4; the
+    # baseline period (2015-11-01..2019-10-01) has none of them -> 0/3.
+    a2b = evaluate_stored("draft-2020", 5, 4).result("A.2(b)").overall
+    assert (a2b.numerator, a2b.denominator, a2b.baseline_numerator) == (3, 4, 0)
+    # A record imported with a listed identifier wins: VLR-3 first published in 2018.
+    earlier = NonMandatoryRecord(
+        identifier="VLR-3",
+        government="ng",
+        kind="virtual-library-resource",
+        valid_from=dt.date(2018, 1, 1),
+    )
+    store_records([earlier], source="file")
+    a2b = evaluate_stored("draft-2020", 5, 4).result("A.2(b)").overall
+    assert (a2b.numerator, a2b.denominator, a2b.baseline_numerator) == (2, 4, 1)
