@@ -136,7 +136,7 @@ def test_types_counts() -> None:
         [lmo("LMO-1"), lmo("LMO-D", demonstration=True), decision("DEC-BR-1")], source="x"
     )
     rows = {r["type"]: r for r in json.loads(run("records", "types", "-f", "json").stdout)}
-    assert len(rows) == 11
+    assert len(rows) == 14
     assert (rows["lmo"]["records"], rows["lmo"]["demonstration"]) == (2, 1)
     assert rows["decision"] == {
         "type": "decision",

@@ -147,11 +147,11 @@ def test_a_computed_indicator_shows_the_engines_caveat(client, world, engine):
 
 def test_reasons_from_the_real_engine(client, world):
     page = text(client.get("/indicators/A.3(b)/"))
-    assert 'Not measurable: <span lang="en">Neither the national reports nor the BCH' in page
+    assert '<span lang="en">no GEF funding for national reports loaded</span>' in page
     page = text(client.get("/indicators/A.5(d)/"))
     assert 'Baseline: No rule for cycle 4: <span lang="en">The fourth report does not ask' in page
-    french = text(client.get("/fr/indicators/A.3(b)/"))
-    assert 'Non mesurable : <span lang="en">Neither the national reports' in french
+    french = text(client.get("/fr/indicators/A.5(d)/"))
+    assert 'Référence : Aucune règle pour le cycle 4 : <span lang="en">The fourth' in french
 
 
 HEADER = (
