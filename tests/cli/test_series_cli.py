@@ -235,3 +235,22 @@ def test_api_series_and_progress(client) -> None:
         g.code for g in load_plan("draft-2019").goals()
     ]
     assert all(g["reasons"] for g in progress["goals"] + progress["objectives"])
+
+
+def test_a_cycle_added_as_data_is_known_without_migrating(world, monkeypatch) -> None:
+    """The world's cycles were synced before CPB_FORMATS_DIR named the sixth: importing
+    its reports and evaluating it sync the list on the way."""
+    from cpbmonitor.national_reports.models import NationalReport, ReportingCycle
+    from cpbmonitor.national_reports.models.cycles import UnknownCycle
+    from cpbmonitor.services.cycles import cycle
+
+    assert not ReportingCycle.objects.filter(number=6).exists()
+    with pytest.raises(UnknownCycle):
+        cycle(6)
+    monkeypatch.setenv("CPB_FORMATS_DIR", str(CYCLE6))
+    result = run("import", "reports", str(CYCLE6 / "reports-6.json"))
+    assert result.exit_code == 0, result.output
+    assert NationalReport.objects.filter(cycle__number=6).count() == 4
+    assert cycle(6).deadline.isoformat() == "2029-10-01"
+    with pytest.raises(UnknownCycle, match="unknown reporting cycle '9'"):
+        cycle(9)

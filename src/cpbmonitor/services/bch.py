@@ -27,6 +27,7 @@ from cpbmonitor.core.bch.settings import BchSettings
 from cpbmonitor.core.formats import SHIPPED_SCHEMAS
 from cpbmonitor.national_reports.models import Party, ReportingCycle, ReportingFormat
 from cpbmonitor.national_reports.models.cycles import UnknownCycle
+from cpbmonitor.services.cycles import cycle as cycle_named
 from cpbmonitor.services.cycles import sync_cycles
 from cpbmonitor.services.harvest.counts import listed, record_counts, store_counted
 from cpbmonitor.services.harvest.progress import Progress, Silent
@@ -66,7 +67,7 @@ def schemas_to_sync(cycle: str | None = None, schema: str | None = None) -> list
     installed = installed_schemas()
     if cycle is not None:
         try:
-            schema = ReportingCycle.objects.resolve(cycle).schema
+            schema = cycle_named(cycle).schema
         except UnknownCycle as error:
             raise SyncRefused(str(error)) from None
     if schema is None:

@@ -36,6 +36,7 @@ from cpbmonitor.core.records import RecordSet
 from cpbmonitor.national_reports.models import Answer, NationalReport, Party, ReportingCycle
 from cpbmonitor.services.cache import cached
 from cpbmonitor.services.compiled import compiled_report_facts, day, raw_rows
+from cpbmonitor.services.cycles import cycle as cycle_named
 from cpbmonitor.services.formats import questionnaire_for
 from cpbmonitor.services.timeliness import first_submissions
 
@@ -55,7 +56,7 @@ def party_facts() -> list[PartyFacts]:
 
 
 def cycle_info(number: int | str) -> CycleInfo:
-    cycle = ReportingCycle.objects.resolve(number)
+    cycle = cycle_named(number)
     if cycle.number is None:
         raise ReportingCycle.DoesNotExist(f"cycle {number} has no number to evaluate")
     return CycleInfo(number=cycle.number, schema=cycle.schema, deadline=cycle.deadline)

@@ -42,7 +42,7 @@ from cpbmonitor.national_reports.models import (
 from cpbmonitor.national_reports.models.parties import UnknownGovernment
 from cpbmonitor.national_reports.models.reports import ReportStatus
 from cpbmonitor.services.compiled import compiled_row, save_compiled
-from cpbmonitor.services.cycles import sync_cycles
+from cpbmonitor.services.cycles import sync_new_cycles
 from cpbmonitor.services.formats import QuestionnaireCache, UnknownSchema
 from cpbmonitor.services.timeliness import settle_timeliness_of
 
@@ -197,8 +197,7 @@ class _Checker:
 def prepare_import(paths: Iterable[Path], tick: Tick | None = None) -> ImportPlan:
     """Read and validate every document of ``paths``; writes nothing."""
     paths = list(paths)
-    if not ReportingCycle.objects.exists():
-        sync_cycles()
+    sync_new_cycles()
     checker = _Checker()
     questionnaires = _imported_questionnaires(checker.formats)
     plan = ImportPlan(files=[str(p) for p in paths])

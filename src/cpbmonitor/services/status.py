@@ -17,6 +17,7 @@ from cpbmonitor.core.indicators import GROUPS
 from cpbmonitor.national_reports.models import Party, ReportingCycle
 from cpbmonitor.national_reports.models.parties import Region
 from cpbmonitor.services.cache import cached
+from cpbmonitor.services.cycles import cycle as cycle_named
 
 REGIONS: tuple[str, ...] = tuple(Region.values)
 
@@ -77,7 +78,7 @@ class CycleStatus:
 def cycle_status(cycle: int | str | ReportingCycle) -> CycleStatus:
     """The status of ``cycle`` (object, number or name) on its deadline."""
     if not isinstance(cycle, ReportingCycle):
-        cycle = ReportingCycle.objects.resolve(cycle)
+        cycle = cycle_named(cycle)
     parties = Party.objects.protocol_parties_on(cycle.deadline).with_current_report(cycle)
     rows = [_party_status(party) for party in parties.order_by("iso2")]
     totals = {"global": Totals(), **{region: Totals() for region in REGIONS}}
