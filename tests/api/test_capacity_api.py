@@ -80,7 +80,7 @@ def test_fourth_cycle_needs_of_the_demonstration_data_are_paragraph_37(client, d
 @pytest.mark.parametrize(
     ("path", "status", "detail"),
     [
-        ("/needs?cycle=9", 404, "unknown reporting cycle '9' (known: 4, 5)"),
+        ("/needs?cycle=9", 404, "unknown reporting cycle '9' (known: interim, 1, 2, 3, 4, 5)"),
         ("/coverage?cycle=9", 404, "no reporting cycle 9"),
         ("/coverage?plan=draft-2099", 404, "no plan version 'draft-2099'"),
         ("/gaps?plan=draft-2019", 404, "plan draft-2019 has no Capacity-Building Action Plan"),

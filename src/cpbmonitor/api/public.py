@@ -29,6 +29,7 @@ from cpbmonitor.national_reports.models.reports import ReportStatus
 from cpbmonitor.reporting.policy import Act, allowed
 from cpbmonitor.services import questions
 from cpbmonitor.services.chosen_results import CycleChoiceError, chosen_evaluation
+from cpbmonitor.services.cycles import cycle as cycle_named
 from cpbmonitor.services.scorecards import party_scorecard
 from cpbmonitor.web.downloads import table_response
 
@@ -126,7 +127,7 @@ def _government(code: str) -> Party:
 
 def _cycle(name: str) -> ReportingCycle:
     try:
-        return ReportingCycle.objects.resolve(name)
+        return cycle_named(name)
     except UnknownCycle as error:
         raise Http404(str(error)) from None
 

@@ -8,8 +8,8 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
 from cpbmonitor.api.auth import OptionalToken
-from cpbmonitor.national_reports.models import ReportingCycle
 from cpbmonitor.national_reports.models.cycles import UnknownCycle
+from cpbmonitor.services.cycles import cycle as cycle_named
 
 router = Router(auth=OptionalToken(), tags=["public"])
 
@@ -60,7 +60,7 @@ def question_texts(request: HttpRequest, cycle: str, key: str, q: str = "") -> d
     from cpbmonitor.services.texts import published_analysis
 
     try:
-        item = ReportingCycle.objects.resolve(cycle)
+        item = cycle_named(cycle)
     except UnknownCycle as error:
         raise Http404(str(error)) from None
     questionnaire = questions.questionnaire(item)
