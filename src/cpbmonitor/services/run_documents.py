@@ -1,6 +1,9 @@
-"""The evaluation document produced from an evaluation run: the indicators' figures from
-the run's frozen inputs, the Secretariat's latest text merged in and marked, the run cited
-(name, date of the data, data fingerprint)."""
+"""The evaluation document produced from an evaluation run: every section from the run's
+frozen inputs (figures, reporting status, capacity-building needs, coverage and
+contribution, milestones, the texts quoted), through the same ``document_inputs`` as the
+live document; the Secretariat's latest text merged in and marked; the run cited (name,
+date of the data, data fingerprint). The pages (``evaluations.views``) and
+``cpb evaluations document`` both produce a run's document here."""
 
 from __future__ import annotations
 
@@ -13,8 +16,15 @@ from cpbmonitor.core.evaluation import Document, build_document
 from cpbmonitor.core.runs.written import WrittenSection, merge_written
 from cpbmonitor.evaluations.models import EvaluationRun
 from cpbmonitor.services import run_texts
-from cpbmonitor.services.evaluation_report import report_inputs
-from cpbmonitor.services.evaluation_runs import citation, evaluate_run
+from cpbmonitor.services.evaluation_report import document_inputs
+from cpbmonitor.services.evaluation_runs import citation, evaluate_run, frozen_inputs
+
+FIRST_LAYOUT = (
+    " Its inputs were frozen in the first layout of evaluation runs, before milestones and "
+    "the Parties' free texts were frozen with them: this document leaves them out rather "
+    "than read today's."
+)
+"""What the document of a run of layout 1 says (``core.runs.frozen``)."""
 
 BREAKS = re.compile(r"</(?:p|li|h3|h4)>|<br\s*/?>", re.IGNORECASE)
 
@@ -42,10 +52,10 @@ def written_sections(run: EvaluationRun) -> dict[str, WrittenSection]:
 
 def run_document(run: EvaluationRun) -> Document:
     """The evaluation document of ``run`` (see the module)."""
-    evaluation = evaluate_run(run)
-    inputs = report_inputs(
-        run.plan, run.cycle, run.baseline, generated_on=run.as_of, evaluation=evaluation
-    )
+    frozen = frozen_inputs(run)
+    inputs = document_inputs(frozen, evaluate_run(run), generated_on=run.as_of)
     document = build_document(inputs)
     cite = "Produced from the evaluation run " + citation(run).text() + "."
+    if frozen.layout == 1:
+        cite += FIRST_LAYOUT
     return merge_written(document, written_sections(run), cite)
