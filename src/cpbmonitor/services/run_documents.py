@@ -12,7 +12,8 @@ import re
 
 import nh3
 
-from cpbmonitor.core.evaluation import Document, build_document
+from cpbmonitor.core.evaluation import Document, ReportInputs, build_document
+from cpbmonitor.core.runs import FrozenInputs
 from cpbmonitor.core.runs.written import WrittenSection, merge_written
 from cpbmonitor.evaluations.models import EvaluationRun
 from cpbmonitor.services import run_texts
@@ -50,11 +51,17 @@ def written_sections(run: EvaluationRun) -> dict[str, WrittenSection]:
     }
 
 
+def run_report_inputs(run: EvaluationRun, frozen: FrozenInputs | None = None) -> ReportInputs:
+    """What the document of ``run`` is built from: its frozen inputs (``frozen``, when
+    already read) and their evaluation, dated on the run's date."""
+    frozen = frozen or frozen_inputs(run)
+    return document_inputs(frozen, evaluate_run(run), generated_on=run.as_of)
+
+
 def run_document(run: EvaluationRun) -> Document:
     """The evaluation document of ``run`` (see the module)."""
     frozen = frozen_inputs(run)
-    inputs = document_inputs(frozen, evaluate_run(run), generated_on=run.as_of)
-    document = build_document(inputs)
+    document = build_document(run_report_inputs(run, frozen))
     cite = "Produced from the evaluation run " + citation(run).text() + "."
     if frozen.layout == 1:
         cite += FIRST_LAYOUT
