@@ -2,17 +2,19 @@
 frozen inputs (figures, reporting status, capacity-building needs, coverage and
 contribution, milestones, the texts quoted), through the same ``document_inputs`` as the
 live document; the Secretariat's latest text merged in and marked; the run cited (name,
-date of the data, data fingerprint). The pages (``evaluations.views``) and
-``cpb evaluations document`` both produce a run's document here."""
+date of the data, data fingerprint). The pages (``evaluations.views``), the API
+(``api.evaluation_runs``) and ``cpb evaluations document`` all produce a run's document
+here."""
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 import nh3
 
-from cpbmonitor.core.evaluation import Document, ReportInputs, build_document
+from cpbmonitor.core.evaluation import Document, ReportInputs, build_document, renderer_named
 from cpbmonitor.core.runs import FrozenInputs
 from cpbmonitor.core.runs.written import WrittenSection, merge_written
 from cpbmonitor.evaluations.models import EvaluationRun
@@ -66,3 +68,24 @@ def run_document(run: EvaluationRun) -> Document:
     if frozen.layout == 1:
         cite += FIRST_LAYOUT
     return merge_written(document, written_sections(run), cite)
+
+
+DOWNLOADS = ("docx", "html")
+"""The formats in which the pages and the API give a run's document."""
+
+
+@dataclass(frozen=True)
+class DocumentFile:
+    content: bytes
+    media_type: str
+    filename: str
+
+
+def run_document_file(run: EvaluationRun, fmt: str) -> DocumentFile:
+    """The document of ``run`` written as ``fmt`` (one of ``DOWNLOADS``; ``LookupError``
+    otherwise), with its media type and file name."""
+    if fmt not in DOWNLOADS:
+        raise LookupError(f"no document format {fmt!r}: use {' or '.join(DOWNLOADS)}")
+    renderer = renderer_named(fmt)
+    content = renderer.write(run_document(run))
+    return DocumentFile(content, renderer.media_type, f"cpb-{run.slug}.{fmt}")
