@@ -105,6 +105,7 @@ TABLE = [
     ("api evaluation runs", "/evaluations", "get", None, None, EVERYONE),
     ("api draft evaluation run", "/evaluations/{run}", "get", None, None, SECRETARIAT),
     ("api compare runs", "/evaluations/{run}/compare/{run}", "get", None, None, SECRETARIAT),
+    ("api run document", "/evaluations/{run}/document/html", "get", None, None, SECRETARIAT),
 ]
 
 
@@ -207,7 +208,8 @@ def test_the_table_covers_every_page_and_endpoint(client, db):
             .replace("{key}", "Q007")
             .replace("{type_name}", "decision")
             .replace("{identifier}", "DEC-BR-1")
-            .replace("{subject}", "records"),
+            .replace("{subject}", "records")
+            .replace("{fmt}", "html"),
         )
         for m, p in operations
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from cpbmonitor.services import evaluation_runs as runs
 from tests.evaluations.conftest import import_new_report
@@ -60,3 +61,23 @@ def test_published_runs_are_public_and_compared(draft, users):
         ("added", new.identifier)
     ]
     assert client.get("/api/v1/evaluations/nothing").status_code == 404
+
+
+def test_a_runs_document_comes_from_the_api_as_from_the_pages(draft, users):
+    url = f"/api/v1/evaluations/{draft.slug}/document/html"
+    assert Client().get(url).status_code == 403  # a draft: reviewers only
+    reviewer = signed_in(users["reviewer"])
+    first = reviewer.get(url)
+    assert first.status_code == 200 and first["Content-Type"] == "text/html; charset=utf-8"
+    assert first["Content-Disposition"] == f'attachment; filename="cpb-{draft.slug}.html"'
+    assert "Produced from the evaluation run Mid-term evaluation 2026 (draft" in (
+        first.content.decode()
+    )
+    page = reviewer.get(reverse("evaluations:document", args=[draft.slug, "html"]))
+    assert page.status_code == 200 and page.content == first.content
+    import_new_report()
+    assert reviewer.get(url).content == first.content
+    word = reviewer.get(f"/api/v1/evaluations/{draft.slug}/document/docx")
+    assert word.status_code == 200 and word.content.startswith(b"PK")
+    assert reviewer.get(f"/api/v1/evaluations/{draft.slug}/document/pdf").status_code == 404
+    assert reviewer.get("/api/v1/evaluations/no-run/document/html").status_code == 404

@@ -63,3 +63,18 @@ def test_errors_are_one_message(registry, users):
     bad_cycle = cpb("create", "X", "--cycle", "9")
     assert bad_cycle.exit_code == 1 and "Traceback" not in bad_cycle.output
     assert not EvaluationRun.objects.exists()
+
+
+def test_a_runs_document_is_written_from_its_frozen_inputs(registry, tmp_path):
+    assert cpb("create", "Mid-term evaluation 2026").exit_code == 0
+    first, later = tmp_path / "run.html", tmp_path / "later.html"
+    written = cpb("document", "mid-term-evaluation-2026", "-o", str(first))
+    assert written.exit_code == 0, written.output
+    text = first.read_text()
+    assert "Produced from the evaluation run Mid-term evaluation 2026 (draft" in text
+    import_new_report()
+    assert cpb("document", "Mid-term evaluation 2026", "-o", str(later)).exit_code == 0
+    assert later.read_bytes() == first.read_bytes()
+    missing = cpb("document", "no-such-run", "-o", str(tmp_path / "x.html"))
+    assert missing.exit_code == 1 and "no evaluation run called 'no-such-run'" in missing.output
+    assert not (tmp_path / "x.html").exists()

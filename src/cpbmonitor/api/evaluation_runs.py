@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router, Schema
 
 from cpbmonitor.api.auth import OptionalToken, user_of
@@ -15,6 +15,7 @@ from cpbmonitor.api.schemas import ErrorOut
 from cpbmonitor.evaluations.models import EvaluationRun
 from cpbmonitor.reporting.policy import Act, allowed
 from cpbmonitor.services import evaluation_runs as runs
+from cpbmonitor.services import run_documents
 
 router = Router(tags=["evaluations"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
@@ -126,3 +127,38 @@ def compare_runs(request: HttpRequest, before: str, after: str) -> dict[str, Any
         "after": runs.citation(new).as_dict(),
         **runs.comparison_data(runs.compare(old, new)),
     }
+
+
+DOCUMENT_RESPONSE = {
+    "responses": {
+        "200": {
+            "description": "The run's evaluation document (Word or HTML), every section from "
+            "its frozen inputs; it cites the run",
+            "content": {
+                media: {"schema": {"type": "string", "format": "binary"}}
+                for media in (
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "text/html; charset=utf-8",
+                )
+            },
+        }
+    }
+}
+
+
+@router.get(
+    "/{slug}/document/{fmt}",
+    response=ERRORS,
+    auth=OptionalToken(),
+    openapi_extra=DOCUMENT_RESPONSE,
+)
+def run_document(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The run's evaluation document as ``docx`` or ``html``, from its frozen inputs only
+    (reports imported or milestones edited since do not change it)."""
+    run = _readable(request, slug)
+    if fmt not in run_documents.DOWNLOADS:
+        raise Http404(f"no document format {fmt!r}: use docx or html")
+    file = run_documents.run_document_file(run, fmt)
+    response = HttpResponse(file.content, content_type=file.media_type)
+    response["Content-Disposition"] = f'attachment; filename="{file.filename}"'
+    return response

@@ -1,9 +1,10 @@
 """`cpb evaluations`: named evaluation runs (frozen inputs) - create, list, show,
-compare, publish."""
+compare, publish, and a run's evaluation document."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -118,3 +119,28 @@ def publish(
     except runs.RunError as error:
         fail(str(error))
     typer.echo(f"Published {run.name!r} ({run.data_fingerprint[:12]})")
+
+
+@app.command("document")
+def document(
+    name: str = typer.Argument(..., help="The run's name or slug."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="File to write: .docx, .html, .xlsx or .pdf."
+    ),
+) -> None:
+    """A run's evaluation document: every section from its frozen inputs (what was
+    imported or edited since does not change it), the Secretariat's text merged in."""
+    from cpbmonitor.cli.report import pick_renderer, write_whole
+
+    renderer = pick_renderer(output)
+    use_database()
+    from cpbmonitor.core.evaluation import RendererError
+    from cpbmonitor.services import evaluation_runs as runs
+    from cpbmonitor.services.run_documents import run_document
+
+    try:
+        content = renderer.write(run_document(runs.get_run(name)))
+    except (ValueError, RendererError) as error:  # RunError, FrozenInputsError
+        fail(str(error))
+    write_whole(output, content)
+    typer.echo(f"wrote {output} ({len(content):,} bytes)")

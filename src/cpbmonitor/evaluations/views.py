@@ -19,11 +19,6 @@ from cpbmonitor.reporting.policy import Act
 from cpbmonitor.services import evaluation_runs as runs
 from cpbmonitor.services import run_texts
 
-DOCUMENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "html": "text/html; charset=utf-8",
-}
-
 
 def _run(slug: str) -> EvaluationRun:
     try:
@@ -160,14 +155,11 @@ def compare(request: HttpRequest) -> HttpResponse:
 @login_required
 def document(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     policy.require(request.user, Act.REVIEW_EVALUATIONS)
-    if fmt not in DOCUMENT_TYPES:
-        raise Http404(fmt)
-    from cpbmonitor.core.evaluation import render as render_document
-    from cpbmonitor.services.run_documents import run_document
+    from cpbmonitor.services.run_documents import DOWNLOADS, run_document_file
 
-    run = _run(slug)
-    response = HttpResponse(
-        render_document(run_document(run), fmt), content_type=DOCUMENT_TYPES[fmt]
-    )
-    response["Content-Disposition"] = f'attachment; filename="cpb-{run.slug}.{fmt}"'
+    if fmt not in DOWNLOADS:
+        raise Http404(fmt)
+    file = run_document_file(_run(slug), fmt)
+    response = HttpResponse(file.content, content_type=file.media_type)
+    response["Content-Disposition"] = f'attachment; filename="{file.filename}"'
     return response

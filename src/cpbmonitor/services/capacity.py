@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cpbmonitor.conf import plan_version
@@ -25,7 +26,7 @@ from cpbmonitor.core.capacity import (
     match_provider,
 )
 from cpbmonitor.core.formats import FormatError
-from cpbmonitor.core.indicators import PreviousCycle
+from cpbmonitor.core.indicators import CycleInfo, PreviousCycle, ReportFacts
 from cpbmonitor.core.indicators.inputs import PartyFacts
 from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.plan.needs import NeedsCoverage, load_needs_coverage
@@ -50,12 +51,23 @@ def stored_needs(cycle: int, compare: bool = True) -> NeedsAnalysis:
     """Parties per needs area of ``cycle``, beside the previous cycle when ``compare`` and
     the previous cycle has a format with the needs question."""
     current = cycle_info(cycle)
-    questionnaire = questionnaire_for(current.schema)
     numbers = [current.number]
     previous = _previous(current.number) if compare else None
     if previous is not None:
         numbers.append(previous.cycle.number)
-    return analyse_needs(questionnaire, report_facts(numbers), party_facts(), current, previous)
+    return needs_of_reports(current, report_facts(numbers), party_facts(), previous)
+
+
+def needs_of_reports(
+    current: CycleInfo,
+    reports: Iterable[ReportFacts],
+    parties: Iterable[PartyFacts],
+    previous: PreviousCycle | None = None,
+) -> NeedsAnalysis:
+    """Parties per needs area of ``current`` from ``reports`` (stored ones, or an
+    evaluation run's frozen ones), in the cycle's format."""
+    questionnaire = questionnaire_for(current.schema)
+    return analyse_needs(questionnaire, reports, parties, current, previous)
 
 
 def _previous(number: int) -> PreviousCycle | None:
@@ -84,10 +96,21 @@ def stored_coverage(
     window = cycle_window(cycle)
     period = Period(start or window.start, end or window.end)
     needs = needs or stored_needs(cycle, compare=False)
-    activities = (records if records is not None else stored_records()).all(CapacityActivity)
-    return compute_coverage(
-        plan, load_needs_coverage(plan), needs, activities, party_facts(), period
-    )
+    records = records if records is not None else stored_records()
+    return coverage_of(plan, needs, records, party_facts(), period)
+
+
+def coverage_of(
+    plan: PlanVersion,
+    needs: NeedsAnalysis,
+    records: RecordSet,
+    parties: Iterable[PartyFacts],
+    period: Period,
+) -> Coverage:
+    """Coverage of ``needs`` by ``plan``'s key areas and by the capacity-building
+    activities of ``records`` holding in ``period``."""
+    activities = records.all(CapacityActivity)
+    return compute_coverage(plan, load_needs_coverage(plan), needs, activities, parties, period)
 
 
 MatchInputs = tuple[NeedsAnalysis, RecordSet, PlanVersion, NeedsCoverage, list[PartyFacts], dt.date]

@@ -6,10 +6,11 @@ the capacity-building and indicator pages, the API and the evaluation document."
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from cpbmonitor.core.capacity.contribution import Contribution, contributions
 from cpbmonitor.core.capacity.reach import Period
-from cpbmonitor.core.indicators import Evaluation
+from cpbmonitor.core.indicators import Evaluation, PartyFacts
 from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.plan.needs import load_needs_coverage
 from cpbmonitor.core.records import CapacityActivity, RecordSet
@@ -36,11 +37,23 @@ def stored_contributions(
     (empty without a baseline or an Action Plan)."""
     plan = load_plan(plan_id)
     evaluation = evaluation or evaluate_stored(plan_id, cycle, baseline)
+    if period_of(evaluation) is None or not plan.has_capacity_building:
+        return []
+    records = records if records is not None else stored_records()
+    return contributions_of(plan, evaluation, records, party_facts())
+
+
+def contributions_of(
+    plan: PlanVersion, evaluation: Evaluation, records: RecordSet, parties: Iterable[PartyFacts]
+) -> list[Contribution]:
+    """The comparison for every binary indicator of ``plan`` linked to a key area, from
+    ``records``' capacity-building activities and ``parties``' regions (stored ones, or
+    an evaluation run's frozen ones); empty without a baseline or an Action Plan."""
     period = period_of(evaluation)
     if period is None or not plan.has_capacity_building:
         return []
-    activities = (records if records is not None else stored_records()).all(CapacityActivity)
-    region_of = {p.government: p.region for p in party_facts()}
+    activities = records.all(CapacityActivity)
+    region_of = {p.government: p.region for p in parties}
     return contributions(plan, evaluation, activities, load_needs_coverage(plan), region_of, period)
 
 

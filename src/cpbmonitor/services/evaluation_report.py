@@ -1,16 +1,25 @@
-"""The evaluation report from the stored data: gather the ``ReportInputs`` of
-``core.evaluation`` and build the document.
+"""The evaluation report: gather the ``ReportInputs`` of ``core.evaluation`` and build the
+document.
 
-Besides the evaluation, the reporting status of each cycle and the dates of the data,
-the inputs hold what is stored for the plan version and the cycle measured:
+One code path for the live document and an evaluation run's: ``document_inputs``
+computes every section from a ``core.runs.FrozenInputs`` - a run's frozen inputs
+(``services.run_documents``), or the same inputs read from the database now
+(``report_inputs``, through ``evaluation_runs.live_inputs``). Nothing here reads the
+database itself, so a run's document changes with no report imported nor milestone
+edited later.
+
+Besides the evaluation, the reporting status of each cycle (``core.evaluation.reporting``,
+from the Parties and reports) and the dates of the data, the inputs hold, for the plan
+version and the cycle measured:
 
 - capacity-building needs of the cycle, their coverage by the Action Plan's key areas
   (the plan's curated mapping) and by the registered activities of the cycle's period,
   as ``cpb capacity needs`` and ``cpb capacity coverage`` compute them; a plan version
   without an Action Plan (``draft-2019``) gets the needs alone, with the reason; a
   cycle whose format has no needs question, none;
-- the stored milestones of the plan version, assessed against the same evaluation (as
+- the milestones of the plan version, assessed against the same evaluation (as
   ``cpb milestones status``);
+- the free texts the challenges section quotes, and the contribution of capacity-building;
 - the linkages of the plan and of each goal (``core.plan.linkages``).
 
 The document is labelled as demonstration data when any input used (national reports,
@@ -23,33 +32,30 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Max
-
 from cpbmonitor.core.analysis import TextAnswer
+from cpbmonitor.core.capacity import cycle_window
 from cpbmonitor.core.capacity.contribution import Contribution
 from cpbmonitor.core.evaluation import (
     DEMONSTRATION_INPUTS,
-    CycleReporting,
     Document,
     Needs,
-    ReportingTotals,
     ReportInputs,
     build_document,
     default_sources,
     demonstration_label,
     needs_of,
 )
+from cpbmonitor.core.evaluation.reporting import cycle_reporting, latest_submission
 from cpbmonitor.core.formats import FormatError
-from cpbmonitor.core.indicators import Evaluation, Settings, load_methodology
+from cpbmonitor.core.indicators import Evaluation, Settings
 from cpbmonitor.core.milestones import MilestoneAssessment, assess_milestones
 from cpbmonitor.core.plan import PlanVersion, load_plan
 from cpbmonitor.core.plan.linkages import GoalLink, goal_links
-from cpbmonitor.core.records import RecordSet
-from cpbmonitor.national_reports.models import NationalReport
+from cpbmonitor.core.runs import FrozenInputs
 from cpbmonitor.services import capacity
-from cpbmonitor.services.evaluation import evaluate_stored
+from cpbmonitor.services.contribution import contributions_of
 from cpbmonitor.services.formats import UnknownSchema
-from cpbmonitor.services.status import cycle_status
+from cpbmonitor.services.texts import challenge_questions
 
 REPORT_SOURCES = ("national-reports", "reporting-status")
 REPORTS, RECORDS, MILESTONES = DEMONSTRATION_INPUTS
@@ -61,51 +67,32 @@ UNMAPPED = (
 )
 
 
-def cycle_reporting(number: int) -> CycleReporting:
-    """Reports received, complete and on time in cycle ``number``, world and regions."""
-    status = cycle_status(number)
-    totals = {
-        group: ReportingTotals(t.parties, t.submitted, t.complete, t.complete_on_time)
-        for group, t in status.totals.items()
-    }
-    return CycleReporting(number, status.cycle.deadline, totals)
-
-
-def latest_submission(number: int | None) -> dt.date | None:
-    """The date of the latest current report of cycle ``number`` (the date of the data)."""
-    if number is None:
-        return None
-    moment = (
-        NationalReport.objects.current()
-        .filter(cycle__number=number)
-        .aggregate(latest=Max("submitted_on"))["latest"]
-    )
-    return moment.astimezone(dt.UTC).date() if moment else None
-
-
 # -- the optional inputs --------------------------------------------------------------------
 
 
-def stored_capacity(
-    plan: PlanVersion, cycle: int, records: RecordSet | None = None
-) -> Needs | None:
-    """The needs of ``cycle`` with their coverage by ``plan`` (needs alone when the plan
-    has no Action Plan); ``None`` when the cycle's format has no known needs question."""
+def frozen_capacity(plan: PlanVersion, inputs: FrozenInputs) -> Needs | None:
+    """The needs of the cycle measured, from ``inputs``' reports, with their coverage by
+    ``plan`` and ``inputs``' records (needs alone when the plan has no Action Plan);
+    ``None`` when the cycle's format has no known needs question."""
     try:
-        needs = capacity.stored_needs(cycle, compare=False)
+        needs = capacity.needs_of_reports(inputs.cycle, inputs.report_facts(), inputs.parties)
     except (LookupError, FormatError, UnknownSchema):
         return None
     if not plan.has_capacity_building:
         return needs_of(needs, unmapped=UNMAPPED.format(plan=plan.id))
-    coverage = capacity.stored_coverage(cycle, plan.id, needs=needs, records=records)
+    period = cycle_window(inputs.cycle.number)
+    coverage = capacity.coverage_of(plan, needs, inputs.records, inputs.parties, period)
     return needs_of(needs, coverage)
 
 
-def stored_milestones(plan: PlanVersion, evaluation: Evaluation) -> list[MilestoneAssessment]:
-    """The stored milestones of ``plan``, assessed against ``evaluation``."""
-    from cpbmonitor.services.milestones import stored
-
-    return assess_milestones(stored(plan.id), evaluation)
+def frozen_milestones(
+    inputs: FrozenInputs, evaluation: Evaluation
+) -> list[MilestoneAssessment] | None:
+    """``inputs``' milestones assessed against ``evaluation``; ``None``: not frozen (a run
+    of layout 1)."""
+    if inputs.milestones is None:
+        return None
+    return assess_milestones(inputs.milestones, evaluation)
 
 
 def plan_linkages(plan: PlanVersion) -> list[GoalLink]:
@@ -113,28 +100,18 @@ def plan_linkages(plan: PlanVersion) -> list[GoalLink]:
     return goal_links(plan, plan_level=PLAN_LEVEL)
 
 
-def records_are_demonstration() -> bool:
-    try:
-        from cpbmonitor.records.models import Record
-    except ImportError:  # the records app is not installed
-        return False
-    return Record.objects.demonstration().exists()
-
-
-def stored_challenge_texts(evaluation: Evaluation) -> tuple[list[TextAnswer], str]:
+def frozen_challenge_texts(inputs: FrozenInputs) -> tuple[list[TextAnswer] | None, str]:
     """What Parties wrote in their published reports of the cycle in answer to the
-    questions on challenges and needs (``core/analysis/data/challenge-topics.yaml``),
-    and a note naming those questions."""
-    from cpbmonitor.core.analysis import shipped_topics
-    from cpbmonitor.services.texts import stored_texts
-
-    keys = shipped_topics().questions.get(evaluation.cycle.schema, [])
+    questions on challenges and needs (``core/analysis/data/challenge-topics.yaml``), as
+    ``inputs`` hold them, and a note naming those questions; ``None``: not frozen."""
+    if inputs.texts is None:
+        return None, ""
+    keys = challenge_questions(inputs.cycle.schema)
     if not keys:
         return [], ""
-    texts = stored_texts(keys, evaluation.cycle.number, published_only=True)
     numbers = ", ".join(k.removeprefix("Q").lstrip("0") for k in keys)
     note = f"Free-text answers to questions {numbers} of the published national reports"
-    return texts, note
+    return list(inputs.texts), note
 
 
 @dataclass(frozen=True)
@@ -146,31 +123,29 @@ class OptionalInputs:
     texts_source: str = ""
     contributions: list[Contribution] | None = None
 
-    def made_up(self) -> tuple[str, ...]:
+    def made_up(self, inputs: FrozenInputs) -> tuple[str, ...]:
         """Which of the inputs used are demonstration data."""
         flags = {
-            REPORTS: NationalReport.objects.demonstration().exists(),
-            RECORDS: records_are_demonstration(),
+            REPORTS: any(report.demonstration for report in inputs.reports),
+            RECORDS: any(record.demonstration for record in inputs.records),
             MILESTONES: any(m.demonstration for m in self.milestones or ()),
         }
         return tuple(name for name in DEMONSTRATION_INPUTS if flags[name])
 
 
-def optional_inputs(plan: PlanVersion, evaluation: Evaluation, stored: bool) -> OptionalInputs:
-    if not stored:
+def optional_inputs(
+    plan: PlanVersion, evaluation: Evaluation, inputs: FrozenInputs, optional: bool = True
+) -> OptionalInputs:
+    if not optional:
         return OptionalInputs(None, None, None)
-    from cpbmonitor.services.contribution import stored_contributions
-
-    texts, note = stored_challenge_texts(evaluation)
-    baseline = evaluation.baseline.number if evaluation.baseline else None
-    records = capacity.stored_records()  # read once for the coverage and the contribution
+    texts, note = frozen_challenge_texts(inputs)
     return OptionalInputs(
-        stored_capacity(plan, evaluation.cycle.number, records),
-        stored_milestones(plan, evaluation),
+        frozen_capacity(plan, inputs),
+        frozen_milestones(inputs, evaluation),
         plan_linkages(plan),
         texts,
         note,
-        stored_contributions(plan.id, evaluation.cycle.number, baseline, evaluation, records),
+        contributions_of(plan, evaluation, inputs.records, inputs.parties),
     )
 
 
@@ -188,6 +163,49 @@ def use_chart_cache() -> None:
     use_cache_directory(Path(django_settings.DATA_DIR) / "cache" / "charts")
 
 
+def document_inputs(
+    inputs: FrozenInputs,
+    evaluation: Evaluation,
+    *,
+    generated_on: dt.date | None = None,
+    optional: bool = True,
+    language: str = "en",
+) -> ReportInputs:
+    """Everything the evaluation report is built from, computed from ``inputs`` alone (an
+    evaluation run's frozen inputs, or the stored data read now) and their
+    ``evaluation``; ``optional=False`` leaves out capacity-building, milestones, linkages,
+    texts and contributions (their sections then say they are not available)."""
+    use_chart_cache()
+    plan = load_plan(inputs.plan)
+    facts = inputs.report_facts()
+    before = evaluation.baseline.number if evaluation.baseline else None
+    dates = (
+        latest_submission(evaluation.cycle.number, facts),
+        latest_submission(before, facts) if before is not None else None,
+    )
+    extra = optional_inputs(plan, evaluation, inputs, optional)
+    made_up = extra.made_up(inputs)
+    return ReportInputs(
+        plan=plan,
+        methodology=inputs.methodology,
+        evaluation=evaluation,
+        reporting={c.number: cycle_reporting(c, inputs.parties, facts) for c in inputs.cycles},
+        generated_on=generated_on or dt.date.today(),
+        demonstration=demonstration_label(made_up),
+        demonstration_of=made_up,
+        sources=default_sources(
+            inputs.methodology, evaluation, dict.fromkeys(REPORT_SOURCES, dates)
+        ),
+        capacity=extra.capacity,
+        milestones=extra.milestones,
+        linkages=extra.linkages,
+        language=language,
+        texts=extra.texts,
+        texts_source=extra.texts_source,
+        contributions=extra.contributions,
+    )
+
+
 def report_inputs(
     plan_id: str,
     cycle: int,
@@ -197,37 +215,16 @@ def report_inputs(
     generated_on: dt.date | None = None,
     optional: bool = True,
     language: str = "en",
-    evaluation: Evaluation | None = None,
 ) -> ReportInputs:
     """Everything the evaluation report of ``plan_id`` (``cycle`` against ``baseline``)
-    is built from, read from the database; ``optional=False`` leaves out capacity-building,
-    milestones and linkages (their sections then say they are not available). An
-    ``evaluation`` given (an evaluation run's) is used instead of the stored reports'."""
-    use_chart_cache()
-    plan = load_plan(plan_id)
-    methodology = load_methodology(plan.id)
-    evaluation = evaluation or evaluate_stored(plan_id, cycle, baseline, settings)
-    before = evaluation.baseline.number if evaluation.baseline else None
-    numbers = [evaluation.cycle.number] + ([before] if before is not None else [])
-    dates = (latest_submission(evaluation.cycle.number), latest_submission(before))
-    extra = optional_inputs(plan, evaluation, optional)
-    made_up = extra.made_up()
-    return ReportInputs(
-        plan=plan,
-        methodology=methodology,
-        evaluation=evaluation,
-        reporting={n: cycle_reporting(n) for n in numbers},
-        generated_on=generated_on or dt.date.today(),
-        demonstration=demonstration_label(made_up),
-        demonstration_of=made_up,
-        sources=default_sources(methodology, evaluation, dict.fromkeys(REPORT_SOURCES, dates)),
-        capacity=extra.capacity,
-        milestones=extra.milestones,
-        linkages=extra.linkages,
-        language=language,
-        texts=extra.texts,
-        texts_source=extra.texts_source,
-        contributions=extra.contributions,
+    is built from: the inputs an evaluation run would freeze, read from the database now
+    (``evaluation_runs.live_inputs``), through ``document_inputs``."""
+    from cpbmonitor.services.evaluation_runs import evaluate_inputs, live_inputs
+
+    inputs = live_inputs(plan_id, cycle, baseline)
+    evaluation = evaluate_inputs(inputs, settings)
+    return document_inputs(
+        inputs, evaluation, generated_on=generated_on, optional=optional, language=language
     )
 
 

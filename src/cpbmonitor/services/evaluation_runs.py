@@ -3,8 +3,11 @@ whatever was imported or corrected since), compare two, publish one.
 
 The inputs are read exactly as a live evaluation reads them (``services.evaluation``:
 Parties, the current reports with their compiled answers, the stored records, the shipped
-methodology), limited to the reports submitted by the run's date, serialised by
-``core.runs`` and stored once under their SHA-256 (``FrozenData``).
+methodology), limited to the reports submitted by the run's date, with what the
+evaluation document reads besides (the plan version's stored milestones, the free texts
+it quotes from the frozen reports), serialised by ``core.runs`` and stored once under
+their SHA-256 (``FrozenData``). The live document is built from the same inputs read now
+(``services.evaluation_report``), so a run's document and a live one differ only by data.
 """
 
 from __future__ import annotations
@@ -18,7 +21,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cpbmonitor.core.indicators import Evaluation, Settings, evaluate, load_methodology
+from cpbmonitor.core.analysis import TextAnswer
+from cpbmonitor.core.indicators import (
+    CycleInfo,
+    Evaluation,
+    Settings,
+    evaluate,
+    load_methodology,
+)
 from cpbmonitor.core.plan import load_plan
 from cpbmonitor.core.runs import (
     Comparison,
@@ -39,6 +49,8 @@ from cpbmonitor.services.evaluation import (
     report_facts,
     stored_records,
 )
+from cpbmonitor.services.milestones import stored as stored_milestones
+from cpbmonitor.services.texts import challenge_texts
 
 
 class RunError(ValueError):
@@ -105,7 +117,17 @@ def live_inputs(
         reports=reports,
         records=stored_records(),
         methodology=load_methodology(plan.id),
+        milestones=tuple(stored_milestones(plan.id)),
+        texts=frozen_texts(cycles[0], reports),
     )
+
+
+def frozen_texts(cycle: CycleInfo, reports: tuple[FrozenReport, ...]) -> tuple[TextAnswer, ...]:
+    """The texts the document quotes for ``cycle``, of the governments whose report of
+    the cycle is among ``reports`` (a report submitted after the run's date is not)."""
+    governments = {r.facts.government for r in reports if r.facts.cycle == cycle.number}
+    texts = challenge_texts(cycle.number, cycle.schema)
+    return tuple(text for text in texts if text.government in governments)
 
 
 def store_inputs(inputs: FrozenInputs) -> FrozenData:

@@ -59,6 +59,21 @@ def stored_texts(
     return list(texts.values())
 
 
+def challenge_questions(schema: str) -> list[str]:
+    """The questions of format ``schema`` on challenges and needs whose texts the
+    evaluation document quotes (``core/analysis/data/challenge-topics.yaml``)."""
+    from cpbmonitor.core.analysis import shipped_topics
+
+    return list(shipped_topics().questions.get(schema, []))
+
+
+def challenge_texts(cycle: int, schema: str) -> list[TextAnswer]:
+    """What Parties wrote in their published reports of ``cycle`` in answer to the
+    questions on challenges and needs (what the document quotes, and a run freezes)."""
+    keys = challenge_questions(schema)
+    return stored_texts(keys, cycle, published_only=True) if keys else []
+
+
 def analyze_stored_texts(key: str, cycle: int) -> TextAnalysis:
     """Languages, themes per region and the texts of question ``key`` in ``cycle``."""
     return analyze_texts(key, cycle_info(cycle).number, stored_texts([key], cycle))

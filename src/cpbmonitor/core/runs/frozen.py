@@ -2,9 +2,15 @@
 
 Everything the indicator engine reads for a run is here: the Parties, the current report
 of each government in the run's cycles (its identifier, dates and answers, as the
-evaluations read them), the records, the methodology and the cycles measured. The
-serialisation is canonical JSON (sorted keys, sorted answers, no spaces), so the same
-inputs always give the same bytes and the same SHA-256 (the run's *data fingerprint*).
+evaluations read them), the records, the methodology and the cycles measured. So is what
+the run's evaluation document reads besides (layout 2): the plan version's milestones and
+the free texts the document quotes. The serialisation is canonical JSON (sorted keys,
+sorted answers, no spaces), so the same inputs always give the same bytes and the same
+SHA-256 (the run's *data fingerprint*).
+
+Layouts: ``FORMAT`` is written; every layout of ``READABLE`` is read. Layout 1 (the
+first runs) has no milestones and no texts: read back, they are ``None`` (not frozen),
+and a layout-1 input is written back in layout 1, byte for byte.
 """
 
 from __future__ import annotations
@@ -13,15 +19,20 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
+from cpbmonitor.core.analysis import TextAnswer
+from cpbmonitor.core.demo.design import IDENTIFIER_PREFIX
 from cpbmonitor.core.indicators import CycleInfo, PartyFacts, ReportFacts
 from cpbmonitor.core.indicators.methodology import Methodology
+from cpbmonitor.core.milestones.model import Milestone
 from cpbmonitor.core.records import RecordSet, record_type_named, type_of
 
-FORMAT = 1
-"""The layout of the serialised inputs (a reader refuses another)."""
+FORMAT = 2
+"""The layout written: 2 adds the milestones and the quoted texts to layout 1."""
+READABLE = (1, 2)
+"""The layouts read (a reader refuses another)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,11 @@ class FrozenReport:
         """A short hash of what the engine reads of the report (its answers and dates)."""
         return hashlib.sha256(_canonical(_report(self))).hexdigest()[:16]
 
+    @property
+    def demonstration(self) -> bool:
+        """A report of the generated demonstration data (by its identifier)."""
+        return self.identifier.startswith(IDENTIFIER_PREFIX)
+
 
 @dataclass(frozen=True)
 class FrozenInputs:
@@ -50,6 +66,18 @@ class FrozenInputs:
     reports: tuple[FrozenReport, ...]
     records: RecordSet
     methodology: Methodology
+    milestones: tuple[Milestone, ...] | None = None
+    """The plan version's milestones on the day the run was created; ``None``: a run of
+    layout 1, frozen before milestones were."""
+    texts: tuple[TextAnswer, ...] | None = None
+    """The texts the document quotes: what the Parties wrote in their published reports of
+    the cycle measured in answer to the questions on challenges and needs (of the frozen
+    reports only); ``None``: a run of layout 1."""
+
+    @property
+    def layout(self) -> int:
+        """The layout these inputs are written in (1: nothing beyond the engine's inputs)."""
+        return 1 if self.milestones is None and self.texts is None else FORMAT
 
     @property
     def cycle(self) -> CycleInfo:
@@ -106,9 +134,19 @@ def _records(records: RecordSet) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: (row["type"], str(row["record"].get("identifier"))))
 
 
+def _milestones(milestones: tuple[Milestone, ...]) -> list[dict[str, Any]]:
+    return [m.model_dump(mode="json") for m in sorted(milestones, key=lambda m: m.key)]
+
+
+def _texts(texts: tuple[TextAnswer, ...]) -> list[dict[str, Any]]:
+    rows = [asdict(text) for text in texts]
+    order = ("cycle", "government", "question", "option", "text", "declared")
+    return sorted(rows, key=lambda row: tuple(str(row[name] or "") for name in order))
+
+
 def as_data(inputs: FrozenInputs) -> dict[str, Any]:
-    return {
-        "format": FORMAT,
+    data: dict[str, Any] = {
+        "format": inputs.layout,
         "plan": inputs.plan,
         "as_of": inputs.as_of.isoformat(),
         "cycles": [
@@ -122,6 +160,10 @@ def as_data(inputs: FrozenInputs) -> dict[str, Any]:
         "records": _records(inputs.records),
         "methodology": inputs.methodology.model_dump(mode="json"),
     }
+    if inputs.layout >= 2:
+        data["milestones"] = _milestones(inputs.milestones or ())
+        data["texts"] = _texts(inputs.texts or ())
+    return data
 
 
 def serialise(inputs: FrozenInputs) -> bytes:
@@ -148,8 +190,10 @@ def parse(data: bytes, expected: str | None = None) -> FrozenInputs:
     if expected is not None and fingerprint(data) != expected:
         raise FrozenInputsError(f"frozen inputs do not match their fingerprint {expected}")
     raw: Mapping[str, Any] = json.loads(data)
-    if raw.get("format") != FORMAT:
-        raise FrozenInputsError(f"frozen inputs of format {raw.get('format')!r}, not {FORMAT}")
+    if raw.get("format") not in READABLE:
+        known = ", ".join(map(str, READABLE))
+        raise FrozenInputsError(f"frozen inputs of format {raw.get('format')!r}, not {known}")
+    later = raw["format"] >= 2
     return FrozenInputs(
         plan=raw["plan"],
         cycles=tuple(
@@ -186,4 +230,6 @@ def parse(data: bytes, expected: str | None = None) -> FrozenInputs:
             for row in raw["records"]
         ),
         methodology=Methodology.model_validate(raw["methodology"]),
+        milestones=tuple(Milestone.model_validate(m) for m in raw["milestones"]) if later else None,
+        texts=tuple(TextAnswer(**row) for row in raw["texts"]) if later else None,
     )
