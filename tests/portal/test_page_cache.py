@@ -11,7 +11,6 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from cpbmonitor.portal.views import home as home_view
-from cpbmonitor.services.cache import data_version, page_version
 from tests.national_reports.documents import SCHEMA, TINY_FORMAT, document, write
 from tests.paths import FIXTURES
 
@@ -151,20 +150,3 @@ def test_a_report_published_shows_on_the_very_next_request(client, registry, tmp
     publish(tmp_path, "sl", "fullInPlace")
     assert world_counts(html(client, "/indicators/A.1(a)/")) == ["2", "3"]
     assert html(client, "/") != home_before  # one report more in the reporting status
-
-
-def test_records_and_milestones_change_the_page_version(registry):
-    import datetime as dt
-
-    from cpbmonitor.milestones.models import Milestone
-    from cpbmonitor.services.records import store_records
-    from tests.records.factories import lmo
-
-    version, data = page_version(), data_version()
-    Milestone.objects.create(
-        plan="draft-2020", indicator="A.1(a)", target_value=80, target_date=dt.date(2030, 1, 1)
-    )
-    assert page_version() != version and data_version() == data
-    version = page_version()
-    store_records([lmo("LMO-1")], source="test")
-    assert data_version() != data and page_version() != version

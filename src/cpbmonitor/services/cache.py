@@ -14,7 +14,8 @@ from contextvars import ContextVar
 from typing import TypeVar
 
 from django.core.cache import cache as django_cache
-from django.db.models import Count, Max, Q
+from django.db import connection
+from django.db.models import Model
 
 from cpbmonitor.conf import setting
 from cpbmonitor.milestones.models import Milestone
@@ -23,43 +24,71 @@ from cpbmonitor.records.models import Record
 
 T = TypeVar("T")
 
-_pinned: ContextVar[str | None] = ContextVar("cpb_pinned_data_version", default=None)
+# What the versions read, per model: its number of rows and figures that change whenever
+# a row is added, changed or deleted ({name} is the column of the model's field ``name``).
+DATA_FIGURES: tuple[tuple[type[Model], tuple[str, ...]], ...] = (
+    (NationalReport, ("MAX({imported_at})",)),  # indexed
+    (Party, ("SUM(CASE WHEN {cp_party} THEN 1 ELSE 0 END)",)),
+    (Record, ("MAX({updated_at})",)),
+)
+PAGE_FIGURES: tuple[tuple[type[Model], tuple[str, ...]], ...] = (
+    (Milestone, ("MAX({id})", "MAX({updated_at})")),
+)
+
+_pinned: ContextVar[tuple[str, str] | None] = ContextVar("cpb_pinned_versions", default=None)
+
+
+def _figures(tables: tuple[tuple[type[Model], tuple[str, ...]], ...]) -> list[object]:
+    """The figures of ``tables`` (row counts and their expressions), read in one query."""
+    quote = connection.ops.quote_name
+    selects = []
+    for model, expressions in tables:
+        table = quote(model._meta.db_table)
+        columns = {f.name: quote(str(f.column)) for f in model._meta.concrete_fields}
+        selects.append(f"(SELECT COUNT(*) FROM {table})")
+        selects += [f"(SELECT {e.format(**columns)} FROM {table})" for e in expressions]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(selects))
+        return list(cursor.fetchone())
+
+
+def _fingerprint(figures: list[object]) -> str:
+    return hashlib.sha1("|".join(map(str, figures)).encode()).hexdigest()[:12]
+
+
+def _read_versions() -> tuple[str, str]:
+    """The data version and the page version (below), from one query."""
+    figures = _figures(DATA_FIGURES + PAGE_FIGURES)
+    data = sum(1 + len(expressions) for _, expressions in DATA_FIGURES)
+    return _fingerprint(figures[:data]), _fingerprint(figures)
 
 
 def data_version() -> str:
     """A short fingerprint of the stored reports, Parties and records: changes whenever
     reports, Parties or records are loaded or changed, so cached results are never stale
-    (the evaluation reads records too). Inside :func:`pinned_version`, computed once."""
+    (the evaluation reads records too). Inside :func:`pinned_version`, read once."""
     pinned = _pinned.get()
-    if pinned is not None:
-        return pinned
-    reports = NationalReport.objects.aggregate(n=Count("id"), last=Max("imported_at"))
-    parties = Party.objects.aggregate(n=Count("id"), cp=Count("id", filter=Q(cp_party=True)))
-    records = Record.objects.aggregate(n=Count("id"), last=Max("updated_at"))
-    text = (
-        f"{reports['n']}|{reports['last']}|{parties['n']}|{parties['cp']}"
-        f"|{records['n']}|{records['last']}"
-    )
-    return hashlib.sha1(text.encode()).hexdigest()[:12]
+    return pinned[0] if pinned is not None else _fingerprint(_figures(DATA_FIGURES))
+
+
+def page_version() -> str:
+    """The data version's figures and the milestones': everything stored that a public
+    page shows (published evaluation runs clear the whole cache, :func:`invalidate`)."""
+    pinned = _pinned.get()
+    return pinned[1] if pinned is not None else _read_versions()[1]
 
 
 @contextmanager
 def pinned_version() -> Iterator[str]:
-    """Read the data version once for the block (one page request: a page asks the cache
-    for several results, and each ask would otherwise read the version again). Only for
-    blocks that do not change the data."""
-    version = data_version()
-    token = _pinned.set(version)
+    """Read the data and page versions once for the block (one page request: a page asks
+    the cache for several results, and each ask would otherwise read the version again).
+    Only for blocks that do not change the data."""
+    versions = _pinned.get() or _read_versions()
+    token = _pinned.set(versions)
     try:
-        yield version
+        yield versions[0]
     finally:
         _pinned.reset(token)
-
-
-def page_version() -> str:
-    """The data version and the milestones' version: everything stored that a public
-    page shows (published evaluation runs clear the whole cache, :func:`invalidate`)."""
-    return f"{data_version()}-{Milestone.objects.version()}"
 
 
 def cached(name: str, compute: Callable[[], T], *parts: object) -> T:
