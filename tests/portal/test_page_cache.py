@@ -23,6 +23,7 @@ PAGES = [
     "/indicators/A.1(a)/",
     "/fr/indicators/A.1(a)/",
     "/indicators/A.1(a)/?map_cycle=4",
+    "/indicators/A.1(a)/?map_cycle=x4",
     "/questions/5/Q007/",
     "/fr/questions/5/Q007/",
 ]
@@ -62,6 +63,20 @@ def test_a_cached_page_is_not_computed_again(client, world, engine, monkeypatch)
 
     monkeypatch.setattr(home_view, "current_evaluation", computed_again)
     assert html(client, "/") == first
+
+
+def test_anonymous_visitors_get_the_whole_page_from_the_cache(client, world, engine):
+    first = client.get("/indicators/A.1(a)/")
+    assert "portal/_result_table.html" in [t.name for t in first.templates]
+    again = client.get("/indicators/A.1(a)/")
+    assert again.templates == [] and again.content == first.content  # nothing rendered
+
+
+def test_signed_in_visitors_get_the_cached_content_in_their_own_navigation(client, world, engine):
+    html(client, "/indicators/A.1(a)/")
+    client.force_login(get_user_model().objects.create_user("fp-cache-test"))
+    names = [t.name for t in client.get("/indicators/A.1(a)/").templates]
+    assert "portal/base.html" in names and "portal/_result_table.html" not in names
 
 
 def test_english_and_french_do_not_mix(client, settings, world, engine):

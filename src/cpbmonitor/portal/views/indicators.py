@@ -31,7 +31,7 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
     map_cycle = _map_cycle(request)
     page = {"indicator": item}
     content = partial(_content, item, map_cycle)
-    return cached_page(request, "portal/indicator.html", content, page, parts=(map_cycle,))
+    return cached_page(request, "portal/indicator.html", content, page, {"map_cycle": map_cycle})
 
 
 def _content(item: Indicator, map_cycle: int | None) -> dict[str, Any]:
