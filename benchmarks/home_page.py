@@ -1,6 +1,6 @@
 """Pages and API under concurrent clients, against `cpb serve` with 2 workers on loopback.
 
-    .venv/bin/python benchmarks/home_page.py [--clients 10 50] [--requests 400]
+    .venv/bin/python benchmarks/home_page.py [--clients 10 50] [--requests 400] [--baseline]
 
 The database: PostgreSQL when ``CPB_DATABASE_URL`` is set (it must hold the
 demonstration data, or be empty: they are then loaded), else a copy of the
@@ -9,9 +9,12 @@ if missing) in a temporary folder. The server runs with production settings (deb
 off) on a free port. For each page (home, an indicator page, the question analyzer, the
 indicators API) and each number of concurrent clients, one request first (it fills the
 caches; reported apart), then ``--requests`` requests shared among the clients: median
-and p99 latency. Last, a report is published (a corrected fifth report imported with
-``cpb import reports``, as the BCH import does) and the very next request to the
-indicators API must show it.
+and p99 latency. With ``--baseline``, a second server with the page cache off
+(``PORTAL_PAGE_CACHE=0``: every page rendered on each request) takes turns with the first
+(``--rounds``), so that both see the same load of the machine; the first request goes
+to the page-cache server first, on an emptied cache. Last, a report is published (a corrected fifth
+report imported with ``cpb import reports``, as the BCH import does) and the very next
+request to the indicators API and to the indicator page must show it.
 """
 
 from __future__ import annotations
@@ -138,6 +141,66 @@ def a1a_world(base: str) -> tuple[int, int]:
     raise LookupError("A.1(a) global not in the indicators API")
 
 
+def page_a1a_world(base: str) -> tuple[int, int]:
+    """Numerator and denominator of the world row on the A.1(a) page (its result table)."""
+    _, body = get(base + PAGES["indicator"])
+    page = body.decode()
+    table = page[page.index("Indicator A.1(a) by region</caption>") :]
+    row = table[table.index('<tr class="total">') :].split("</tr>")[0]
+    cells = [cell.split("</td>")[0] for cell in row.split('<td class="num">')[1:3]]
+    return int(cells[0].replace(",", "")), int(cells[1].replace(",", ""))
+
+
+def empty_cache(env: dict[str, str]) -> None:
+    script = (
+        "from cpbmonitor.web.bootstrap import setup_django; setup_django(); "
+        "from cpbmonitor.services.cache import invalidate; invalidate()"
+    )
+    subprocess.run([sys.executable, "-c", script], env=env, check=True)
+
+
+def start(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [CPB, "serve", "--port", str(port), "--workers", str(WORKERS)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_until_up(base, server)
+    return server, base
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def measure(bases: dict[str, str], clients: list[int], requests: int, rounds: int) -> None:
+    """Every page under every number of clients on every server (label: base URL), one
+    line each. The servers take turns, ``rounds`` times, so that a change in the machine's
+    load falls on all of them alike."""
+    print(f"{'page':<16} {'server':<15} {'clients':>7} {'first':>9} {'median':>9} {'p99':>9}")
+    for name, path in PAGES.items():
+        first: dict[str, float] = {}
+        for label, base in bases.items():
+            start_time = time.perf_counter()
+            get(base + path)
+            first[label] = time.perf_counter() - start_time
+        for count in clients:
+            timings: dict[str, list[float]] = {label: [] for label in bases}
+            for turn in range(rounds):
+                share = requests // rounds + (turn < requests % rounds)
+                for label, base in bases.items():
+                    timings[label] += load(base + path, count, share)
+            for label, found in timings.items():
+                print(
+                    f"{name:<16} {label:<15} {count:>7} {first[label] * 1000:>7.0f}ms "
+                    f"{statistics.median(found) * 1000:>7.0f}ms {p99(found) * 1000:>7.0f}ms"
+                )
+
+
 def corrected_report(env: dict[str, str], folder: Path) -> Path:
     """A newer fifth report of a Party that does not meet A.1(a), now meeting it."""
     script = """
@@ -164,50 +227,45 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, nargs="+", default=[10, 50])
     parser.add_argument("--requests", type=int, default=400, help="per page and client count")
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="also a server with the page cache off, taking turns with the other",
+    )
+    parser.add_argument("--rounds", type=int, default=4, help="turns of the servers")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="cpb-bench-pages-"))
-    server: subprocess.Popen[bytes] | None = None
+    servers: list[subprocess.Popen[bytes]] = []
     try:
         env, label = database_env(folder)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [CPB, "serve", "--port", str(port), "--workers", str(WORKERS)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_until_up(base, server)
-        load_average = os.getloadavg()[0]
-        print(f"cpb serve, {WORKERS} workers, loopback; {label}; load average {load_average:.1f}")
-        print(f"{'page':<16} {'clients':>7} {'first':>9} {'median':>9} {'p99':>9}")
-        for name, path in PAGES.items():
-            first_start = time.perf_counter()
-            get(base + path)
-            first = time.perf_counter() - first_start
-            for clients in args.clients:
-                timings = load(base + path, clients, args.requests)
-                print(
-                    f"{name:<16} {clients:>7} {first * 1000:>7.0f}ms "
-                    f"{statistics.median(timings) * 1000:>7.0f}ms {p99(timings) * 1000:>7.0f}ms"
-                )
-        before = a1a_world(base)
+        empty_cache(env)
+        variants = {"page cache": env}
+        if args.baseline:
+            variants["page cache off"] = {**env, "PORTAL_PAGE_CACHE": "0"}
+        bases = {}
+        for name, variant in variants.items():
+            server, bases[name] = start(variant)
+            servers.append(server)
+        base = bases["page cache"]
+        print(f"cpb serve, {WORKERS} workers, loopback; {label}")
+        print(f"load average at the start {os.getloadavg()[0]:.1f}")
+        measure(bases, args.clients, args.requests, args.rounds)
+        before, page_before = a1a_world(base), page_a1a_world(base)
         report = corrected_report(env, folder)
         subprocess.run(
             [CPB, "import", "reports", str(report)], env=env, check=True, stdout=subprocess.DEVNULL
         )
-        after = a1a_world(base)
-        seen = after[0] == before[0] + 1
-        state = "visible" if seen else "NOT visible"
-        print(
-            f"published report {state} on the next request: A.1(a) world "
-            f"{before[0]}/{before[1]} -> {after[0]}/{after[1]}"
-        )
+        after, page_after = a1a_world(base), page_a1a_world(base)
+        for where, old, new in (("API", before, after), ("page", page_before, page_after)):
+            state = "visible" if new[0] == old[0] + 1 else "NOT visible"
+            print(
+                f"published report {state} on the next request ({where}): A.1(a) world "
+                f"{old[0]}/{old[1]} -> {new[0]}/{new[1]}"
+            )
         print(f"load average at the end {os.getloadavg()[0]:.1f}")
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
+        for server in servers:
+            stop(server)
         shutil.rmtree(folder, ignore_errors=True)
 
 

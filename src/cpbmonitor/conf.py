@@ -83,6 +83,13 @@ declare(
     "so new data show at once.",
 )
 declare(
+    "PORTAL_PAGE_CACHE",
+    True,
+    "Keep the rendered content of the home, goal, indicator and question pages in the "
+    "shared cache, per data version, language and query parameters (the navigation, which "
+    "depends on the user, is rendered on every request); off: render every request.",
+)
+declare(
     "PORTAL_CONTENT_SECURITY_POLICY",
     DEFAULT_CSP,
     "The ``Content-Security-Policy`` header of every page.",

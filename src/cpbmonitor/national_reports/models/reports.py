@@ -136,7 +136,9 @@ class NationalReport(models.Model):
         default=list, blank=True, help_text="Keys of enabled mandatory questions left unanswered."
     )
     source_file = models.CharField(max_length=500, blank=True)
-    imported_at = models.DateTimeField(auto_now=True)
+    imported_at = models.DateTimeField(
+        auto_now=True, db_index=True, help_text="Indexed: the data version reads its latest."
+    )
 
     objects: ClassVar[NationalReportQuerySet] = NationalReportQuerySet.as_manager()  # type: ignore[assignment]
 

@@ -19,6 +19,7 @@ from cpbmonitor.core.plan import load_plan
 from cpbmonitor.portal import labels
 from cpbmonitor.portal.contribution import contribution_context
 from cpbmonitor.portal.heatmap import INK, HeatCell, HeatRow, ScoreClass, heatmap
+from cpbmonitor.portal.page_cache import one_data_version
 from cpbmonitor.services import capacity as service
 from cpbmonitor.web import downloads
 
@@ -47,6 +48,7 @@ def _chosen_cycle(request: HttpRequest, cycles: list[int]) -> int | None:
     return int(asked)
 
 
+@one_data_version
 def capacity(request: HttpRequest) -> HttpResponse:
     cycles = service.cycles_with_needs()
     cycle = _chosen_cycle(request, cycles)

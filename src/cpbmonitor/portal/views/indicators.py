@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 
 from cpbmonitor.core.plan import Indicator
 from cpbmonitor.milestones.portal import milestone_table
 from cpbmonitor.portal import series_panels
 from cpbmonitor.portal.contribution import contribution_context
 from cpbmonitor.portal.figures import indicator_chart
+from cpbmonitor.portal.page_cache import cached_page
 from cpbmonitor.services import sdmx
 from cpbmonitor.services.evaluation import current_evaluation, current_plan, indicator_method
 from cpbmonitor.services.questions import methodology_links
@@ -25,11 +28,19 @@ def indicator_or_404(code: str) -> Indicator:
 
 def indicator(request: HttpRequest, code: str) -> HttpResponse:
     item = indicator_or_404(code)
+    map_cycle = _map_cycle(request)
+    page = {"indicator": item}
+    content = partial(_content, item, map_cycle)
+    return cached_page(request, "portal/indicator.html", content, page, {"map_cycle": map_cycle})
+
+
+def _content(item: Indicator, map_cycle: int | None) -> dict[str, Any]:
+    code = item.code
     plan = current_plan()
     evaluation = current_evaluation(plan)
     result = evaluation.indicator(code) if evaluation else None
     goal = plan.goal_of(code)
-    context = {
+    return {
         "plan": plan,
         "indicator": item,
         "goal": goal,
@@ -41,10 +52,9 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
         "formats": (*downloads.FORMATS, sdmx.FORMAT),
         "milestones": milestone_table(plan, [code]),  # milestones app
         "series": series_panels.indicator_series(plan, code),
-        "world_map": series_panels.indicator_map(plan, code, _map_cycle(request)),
+        "world_map": series_panels.indicator_map(plan, code, map_cycle),
         **contribution_context(plan, code),
     }
-    return render(request, "portal/indicator.html", context)
 
 
 def _map_cycle(request: HttpRequest) -> int | None:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from cpbmonitor.core.plan import PlanVersion, available_versions, load_plan
+from cpbmonitor.core.plan import Goal, PlanVersion, available_versions, load_plan
 from cpbmonitor.core.plan.crosswalk import KINDS, crosswalk_file, load_crosswalk, texts
 from cpbmonitor.milestones.portal import goal_linkages, milestone_table
 from cpbmonitor.portal import series_panels
 from cpbmonitor.portal.diff import word_diff_html
 from cpbmonitor.portal.figures import indicator_chart
+from cpbmonitor.portal.page_cache import cached_page
 from cpbmonitor.services.evaluation import current_evaluation, current_plan
 
 
@@ -50,13 +52,18 @@ def goal(request: HttpRequest, code: str) -> HttpResponse:
         item = plan.goal(code)
     except KeyError:
         raise Http404(f"no goal {code}") from None
+    content = partial(_goal_content, plan, item)
+    return cached_page(request, "portal/goal.html", content, {"goal": item})
+
+
+def _goal_content(plan: PlanVersion, item: Goal) -> dict[str, Any]:
     evaluation = current_evaluation(plan)
     indicators = []
     for indicator in item.indicators:
         result = evaluation.indicator(indicator.code) if evaluation else None
         chart_id = "chart-" + indicator.code.replace(".", "-").replace("(", "-").rstrip(")")
         indicators.append((indicator, result, indicator_chart(result, chart_id)))
-    context = {
+    return {
         "plan": plan,
         "goal": item,
         "indicators": indicators,
@@ -67,7 +74,6 @@ def goal(request: HttpRequest, code: str) -> HttpResponse:
         "milestones": milestone_table(plan, [i.code for i in item.indicators]),
         "progress": series_panels.goal_progress(plan, item),
     }
-    return render(request, "portal/goal.html", context)
 
 
 def _shared_with(plan: PlanVersion, set_id: str | None, code: str) -> list[str]:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from cpbmonitor.core.formats.model import Question
 from cpbmonitor.core.indicators import GROUPS
 from cpbmonitor.national_reports.models import ReportingCycle
 from cpbmonitor.national_reports.models.cycles import UnknownCycle
 from cpbmonitor.portal.figures import question_chart
+from cpbmonitor.portal.page_cache import cached_page
 from cpbmonitor.services import questions as analyzer
 from cpbmonitor.services.cycles import cycle as resolve_cycle
 from cpbmonitor.services.texts import published_analysis
@@ -43,10 +48,19 @@ def question(request: HttpRequest, cycle: str, key: str) -> HttpResponse:
     found = analyzer.analysable_question(item, key)
     if found is None:
         raise Http404(f"no question {key} in cycle {cycle}")
-    analysis = analyzer.analyse(item, found)
     search = request.GET.get("q", "").strip()[:100]
+    content = partial(_question_content, item, found, search)
+    page = {"cycle": item, "question": found}
+    if search:  # a search is rendered each time (free text would fill the cache)
+        return render(request, "portal/question.html", {**content(), **page})
+    return cached_page(request, "portal/question.html", content, page)
+
+
+def _question_content(item: ReportingCycle, found: Question, search: str) -> dict[str, Any]:
+    key = found.key
+    analysis = analyzer.analyse(item, found)
     written = published_analysis(key, item.number or 0) if analyzer.takes_text(found) else None
-    context = {
+    return {
         "cycle": item,
         "question": found,
         "analysis": analysis,
@@ -57,4 +71,3 @@ def question(request: HttpRequest, cycle: str, key: str) -> HttpResponse:
         "search": search,
         "texts": (written.search(search) if search else written.answers) if written else (),
     }
-    return render(request, "portal/question.html", context)

@@ -151,8 +151,9 @@ CPB_DEMO_DATA = conf.default("CPB_DEMO_DATA")
 """The data are demonstration data (a banner on every page); see ``cpbmonitor.conf``."""
 CPB_PLAN_VERSION = conf.default("CPB_PLAN_VERSION")
 
-# One cache for every worker and process (computed results, the login throttle): Redis
-# when CPB_CACHE_URL names one, else a table of the database (`cpb db migrate` creates it).
+# One cache for every worker and process (computed results, rendered pages, the login
+# throttle): Redis when CPB_CACHE_URL names one, else a table of the database (`cpb db
+# migrate` creates it).
 if conf.default("CPB_CACHE_URL"):
     CACHES = {
         "default": {
@@ -166,6 +167,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "cpb_cache",
+            # portal: rendered pages too (per page, language and version); Django's
+            # default of 300 entries would have it cull cached results as pages come in.
+            "OPTIONS": {"MAX_ENTRIES": 10000},
         }
     }
 
