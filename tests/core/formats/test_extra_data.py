@@ -9,10 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.paths import FIXTURES
 
 from cpbmonitor.core.formats import FormatError, crosswalk, cycles
 from cpbmonitor.core.indicators import load_methodology
-from tests.paths import FIXTURES
 
 CYCLE6 = FIXTURES / "cycle6"
 CROSSWALK_HEAD = "schema_from: cpbNationalReport6\nschema_to: cpbNationalReport5\nsame_keys: true\n"
