@@ -85,3 +85,29 @@ def test_methodology_rule_with_an_unknown_question(spoiled: Path) -> None:
     message = str(caught.value)
     assert message.startswith(str(path))
     assert "indicator B.2(c): rules for cycle 6: unknown question 'Q999'" in message
+
+
+def test_methodology_naming_an_unknown_indicator(spoiled: Path) -> None:
+    from cpbmonitor.core.yamlfile import DataFileError
+
+    path = spoiled / "methodology-draft-2020-cycle-6.yaml"
+    path.write_text(
+        "plan: draft-2020\ncycle: 6\nderive_from: 5\nindicators:\n"
+        "- code: B.2(c)\n  rule: Q113 = true\n- code: B.9(z)\n  rule: Q113 = true\n"
+    )
+    with pytest.raises(DataFileError) as caught:
+        load_methodology("draft-2020")
+    assert str(caught.value) == (
+        f"{path}: indicators/1: indicator B.9(z), field 'code': not an indicator of the "
+        "draft-2020 methodology"
+    )
+
+
+def test_methodology_file_of_another_plan(spoiled: Path) -> None:
+    from cpbmonitor.core.yamlfile import DataFileError
+
+    path = spoiled / "methodology-draft-2020-cycle-6.yaml"
+    path.write_text("plan: draft-2019\ncycle: 6\nderive_from: 5\n")
+    with pytest.raises(DataFileError) as caught:
+        load_methodology("draft-2020")
+    assert str(caught.value) == f"{path}: field 'plan': 'draft-2019' is not 'draft-2020'"
