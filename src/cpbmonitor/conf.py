@@ -58,6 +58,12 @@ declare(
     "or declined; a smaller one is no change.",
 )
 declare(
+    "CPB_MIN_DENOMINATOR",
+    10,
+    "A percentage over fewer Parties or records than this is marked as resting on few "
+    "data, and a change involving it has the status insufficient data (not counted).",
+)
+declare(
     "CPB_CACHE_URL",
     "",
     "A Redis URL (``redis://host:6379/0``) for the cache shared by every worker and "

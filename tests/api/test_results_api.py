@@ -64,3 +64,32 @@ def test_the_choices_are_documented(client, world):  # noqa: F811
     described = {p["name"]: p.get("description", "") for p in parameters}
     assert "baseline" in described["baseline"] and "cycle" in described["cycle"]
     assert f"{API}/parties/{{code}}/scorecard" in spec["paths"]
+
+
+def test_every_change_carries_its_comparability(client, world):  # noqa: F811
+    """A.1(a) reads crosswalked questions (Q014 -> Q007); A.1(c)'s fourth-report question
+    is a declared stand-in, so its change is not counted."""
+    response = client.get(f"{API}/plans/draft-2020/indicators?cycle=5&baseline=4")
+    a1a = world_of(response)
+    assert (a1a["comparability"], a1a["comparability_label"]) == (
+        "crosswalked",
+        "crosswalked question",
+    )
+    assert a1a["comparability_reason"] == "the crosswalk links the questions, options unchanged"
+    assert a1a["few_data"] is True  # 3 Parties, under the threshold of 10
+    a1c = world_of(response, "A.1(c)")
+    assert (a1c["comparability"], a1c["comparability_label"]) == (
+        "stand-in",
+        "stand-in question",
+    )
+    assert a1c["comparability_reason"].startswith("cycle 4: the crosswalk links the two staff")
+    assert a1c["status"] != "improved" and a1c["status"] != "declined"
+
+
+def test_the_few_data_threshold_is_a_setting(client, world, settings):  # noqa: F811
+    """3 Parties are few data under the default threshold of 10, enough under 3."""
+    settings.CPB_MIN_DENOMINATOR = 3
+    a1a = world_of(client.get(f"{API}/plans/draft-2020/indicators?cycle=5&baseline=4"))
+    assert a1a["few_data"] is False
+    series = client.get(f"{API}/plans/draft-2020/series?cycles=4,5").json()
+    assert series["settings"]["min_denominator"] == 3

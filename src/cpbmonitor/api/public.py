@@ -225,7 +225,9 @@ def report(request: HttpRequest, report_id: int) -> dict:
 @router.get("/tables/{subject}", response={200: None, 400: dict})
 def table(request: HttpRequest, subject: str, format: str = "json") -> HttpResponse:
     """A table for download, with the same columns as the pages' downloads and the CLI:
-    ``indicator-results`` (``?indicator=A.1(a)``), ``records`` (``?type=decision``,
+    ``indicator-results`` (``?indicator=A.1(a)``), ``indicator-series``
+    (``?indicator=A.1(a)&cycles=4,5,6``: every cycle, each change with its
+    comparability), ``records`` (``?type=decision``,
     optional ``&government=br``), ``capacity-needs`` (optional ``?cycle=5``); as
     ``format`` ``json`` (default), ``csv`` or ``xlsx``."""
     params = {k: str(v) for k, v in request.GET.items() if k != "format"}

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ninja import Schema
+from pydantic import Field
 
 from cpbmonitor.core.indicators import (
     CycleAnswers,
@@ -72,11 +73,27 @@ class GroupResultOut(Schema):
     baseline_value: float | None
     change: float | None
     status: str
+    comparability: str | None = Field(
+        None,
+        description="How comparable the change is: same, crosswalked, stand-in or "
+        "not-comparable (only the first two count as improved or declined).",
+    )
+    comparability_label: str | None = None
+    comparability_reason: str | None = None
+    few_data: bool = Field(
+        False, description="The value's denominator is under the few-data threshold."
+    )
     note: str | None
 
     @staticmethod
     def resolve_status(obj: GroupResult) -> str:
         return obj.state
+
+    @staticmethod
+    def resolve_comparability_label(obj: GroupResult) -> str | None:
+        from cpbmonitor.core.indicators.comparability import LABELS
+
+        return LABELS.get(obj.comparability) if obj.comparability else None
 
 
 class IndicatorResultOut(Schema):

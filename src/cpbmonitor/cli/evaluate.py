@@ -54,7 +54,8 @@ def evaluate_command(
         conf.default("CPB_CHANGE_THRESHOLD"), help="Change in points that counts as a change."
     ),
     min_denominator: int = typer.Option(
-        10, help="A percentage over fewer Parties or records is marked 'insufficient data'."
+        conf.default("CPB_MIN_DENOMINATOR"),
+        help="A percentage over fewer Parties or records is marked 'insufficient data'.",
     ),
 ) -> None:
     """Every indicator for the world and the five regions, with change since the baseline

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from cpbmonitor import conf
 from cpbmonitor.cli.db import use_database
 from cpbmonitor.cli.errors import fail
 from cpbmonitor.cli.output import OutputFormat, emit
@@ -19,7 +20,9 @@ def progress_command(
     cycles: str = typer.Option(None, "--cycles", help="Cycles, e.g. 4,5,6 (first: baseline)."),
     level: str = typer.Option("goals", help="goals, objectives or indicators."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f"),
-    min_denominator: int = typer.Option(10, help="Fewer Parties or records: insufficient data."),
+    min_denominator: int = typer.Option(
+        conf.default("CPB_MIN_DENOMINATOR"), help="Fewer Parties or records: insufficient data."
+    ),
 ) -> None:
     """Each goal and objective (or indicator, world and regions) with its status and reasons."""
     if level not in ("goals", "objectives", "indicators"):

@@ -38,6 +38,11 @@ urlpatterns = [
     path("goals/<goal:code>/", plan.goal, name="goal"),
     path("indicators/<indicator:code>/", indicators.indicator, name="indicator"),
     path("indicators/<indicator:code>/data.<str:fmt>", indicators.download, name="download"),
+    path(
+        "indicators/<indicator:code>/series.<str:fmt>",
+        indicators.series_download,
+        name="series-download",
+    ),
     path("parties/", parties.parties, name="parties"),
     path("parties/<str:code>/", parties.party, name="party"),
     path("questions/", questions.index, name="questions"),

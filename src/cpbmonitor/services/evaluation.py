@@ -122,6 +122,18 @@ def stored_records() -> RecordSet:
     return with_listed_publications(stored_record_set())
 
 
+def configured_settings() -> Settings:
+    """The engine's settings as configured (``CPB_CHANGE_THRESHOLD``,
+    ``CPB_MIN_DENOMINATOR``): what the pages, the API, the document and the runs use when
+    no settings are given."""
+    from cpbmonitor import conf
+
+    return Settings(
+        change_threshold=float(conf.setting("CPB_CHANGE_THRESHOLD")),
+        min_denominator=int(conf.setting("CPB_MIN_DENOMINATOR")),
+    )
+
+
 def evaluate_stored(
     plan_id: str, cycle: int, baseline: int | None, settings: Settings | None = None
 ) -> Evaluation:
@@ -138,7 +150,7 @@ def evaluate_stored(
         previous,
         party_facts(),
         report_facts(numbers),
-        settings,
+        settings or configured_settings(),
         records=stored_records(),
     )
 
@@ -156,7 +168,7 @@ def evaluate_stored_series(
         infos,
         party_facts(),
         report_facts([c.number for c in infos]),
-        settings,
+        settings or configured_settings(),
         records=stored_records(),
     )
 

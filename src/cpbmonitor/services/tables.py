@@ -69,6 +69,25 @@ def _indicator_results(params: Params) -> Table:
     return table_of("indicator-results", current_evaluation(plan), indicator=code)
 
 
+@source("indicator-series")
+def _indicator_series(params: Params) -> Table:
+    """``indicator``: an indicator code of the current plan version; ``cycles`` (optional,
+    e.g. ``4,5,6``; default: every cycle with rules): its values in each cycle, each
+    change with its comparability."""
+    from cpbmonitor.services.evaluation import current_plan, parse_cycles
+    from cpbmonitor.services.progress import stored_series
+
+    code = _required(params, "indicator")
+    plan = current_plan()
+    plan.indicator(code)  # KeyError (a LookupError) for an unknown code
+    text = params.get("cycles") or ""
+    try:
+        numbers = parse_cycles(text) if text else None
+    except ValueError as error:
+        raise TableRequestError(str(error)) from None
+    return table_of("indicator-series", stored_series(plan.id, numbers), indicator=code)
+
+
 @source("records")
 def _records(params: Params) -> Table:
     """``type``: a record type; ``government`` (optional): an ISO code."""

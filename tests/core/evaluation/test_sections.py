@@ -335,3 +335,24 @@ def test_annex_lists_every_indicator_with_its_rules(
     assert first[4] == "Q007 in [implementation.fullInPlace, implementation.partiallyInPlace]"
     assert first[5] == "Q014 in [implementation.fullInPlace, implementation.partiallyInPlace]"
     assert annex.columns[4:6] == ("Rule, fifth cycle", "Rule, fourth cycle")
+
+
+def test_half_of_the_parties_is_not_most(evaluation: Evaluation) -> None:
+    """2 of 4 (50%) gets the plain sentence; 3 of 5 (60%) is most of them."""
+    from cpbmonitor.core.evaluation.sections.goals import value_template
+    from cpbmonitor.core.indicators import GLOBAL
+
+    result = evaluation.indicator("A.1(a)")
+    assert result is not None
+
+    def share(numerator: int, denominator: int) -> str:
+        world = replace(
+            result.overall,
+            numerator=numerator,
+            denominator=denominator,
+            value=round(100 * numerator / denominator, 2),
+        )
+        return value_template(replace(result, groups={**result.groups, GLOBAL: world}))
+
+    assert share(2, 4) == "indicator.parties"
+    assert share(3, 5) == "indicator.parties.most"

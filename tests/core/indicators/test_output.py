@@ -80,7 +80,26 @@ def test_xlsx_one_sheet_per_goal(ev: Evaluation, tmp_path: Path) -> None:
     )
     assert (sheet["C4"].value, sheet["D4"].value, sheet["E4"].value) == (60.0, 57.14, -2.86)
     assert sheet["C2"].value == "global" and sheet["F2"].value == "AFR"
-    assert len(sheet.conditional_formatting) >= 6
+    assert (sheet["U3"].value, sheet["V3"].value) == ("comparability", "why")
+    assert (sheet["U4"].value, sheet["V4"].value) == (
+        "crosswalked question",
+        "the crosswalk links the questions, options unchanged",
+    )
+    assert sheet["E4"].fill.start_color.rgb.endswith("FFC7CE")  # declined: red
+
+
+def test_xlsx_labels_a_stand_in_change_and_leaves_it_uncoloured(ev: Evaluation) -> None:
+    """A.1(c) reads a stand-in question in the fourth report: its change is shown with
+    its label and reason, and not coloured as improved or declined."""
+    sheet = load_workbook(io.BytesIO(render("evaluation", "xlsx", ev)))["Goal A.1"]
+    row = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 1).value == "A.1(c)")
+    a1c = ev.indicator("A.1(c)").overall
+    assert (a1c.comparability, a1c.status) == ("stand-in", "not comparable")
+    assert sheet.cell(row, 5).value == a1c.change
+    assert sheet.cell(row, 5).fill.fill_type is None
+    assert sheet.cell(row, 21).value == "stand-in question"
+    assert sheet.cell(row, 22).value.startswith("cycle 4: the crosswalk links the two staff")
+    assert not sheet.conditional_formatting
 
 
 def test_one_indicators_table_has_the_evaluations_columns(ev: Evaluation) -> None:

@@ -12,7 +12,7 @@ fills it with rules on the safe side:
   report's keys are mapped to the fourth's through the format crosswalk, and whose
   methodology entry carries no caveat (a stand-in or changed question); every other
   change is *not comparable*, with its reason. A group whose denominator is below
-  ``MIN_DENOMINATOR`` in either cycle has *insufficient data*;
+  the evaluation's ``settings.min_denominator`` in either cycle has *insufficient data*;
 - *status* of an objective or goal in a group, from the comparable changes of its
   indicators there: ``insufficient data`` without any; ``no progress or regression`` when
   as many declined as improved (or more); ``on track`` when every one improved;
@@ -52,7 +52,8 @@ STATUSES: tuple[Status, ...] = (
 )
 ChangeStatus = Literal["improved", "no change", "declined"]
 MIN_DENOMINATOR = 10
-"""Fewer Parties (or records) than this in a group: insufficient data (issue 14's default)."""
+"""The default of ``Settings.min_denominator`` (setting ``CPB_MIN_DENOMINATOR``); the
+evaluation's own settings decide."""
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ def interim_assessment(
     changes: dict[tuple[str, str], Change] = {}
     then = evaluation.baseline.number if evaluation.baseline else None
     engine = any(g.comparability is not None for g in evaluation.rows())
+    minimum = evaluation.settings.min_denominator
     for result in evaluation.indicators:
         entry = methodology.entry(result.code)
         if then is None:
@@ -271,9 +273,9 @@ def interim_assessment(
                 continue
             comparable, label, reason = verdict
             small = [d for d in (g.denominator, g.baseline_denominator) if d is not None]
-            if comparable and result.unit != "count" and any(d < MIN_DENOMINATOR for d in small):
+            if comparable and result.unit != "count" and any(d < minimum for d in small):
                 comparable, label = False, "insufficient data"
-                reason = f"fewer than {MIN_DENOMINATOR} Parties or records"
+                reason = f"fewer than {minimum} Parties or records"
             if g.change is None:
                 comparable = False
             counted: ChangeStatus | None = g.status if g.status in COUNTED else None  # type: ignore[assignment]

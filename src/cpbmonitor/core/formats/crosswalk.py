@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from cpbmonitor.core.formats.errors import FormatError
 from cpbmonitor.core.formats.extra import extra_dirs, extra_files
+from cpbmonitor.core.formats.model import Questionnaire
 from cpbmonitor.core.formats.shipped import read_data_yaml, validation_error
 
 CROSSWALK_FILES: dict[tuple[str, str], str] = {
@@ -113,8 +114,39 @@ def _extra(dirs: tuple[Path, ...]) -> dict[tuple[str, str], Crosswalk]:
         except (OSError, yaml.YAMLError) as exc:
             raise FormatError(str(path), "(file)", "-", f"cannot be read: {exc}") from exc
         loaded = _parse(data, str(path))
+        _check_keys(loaded, str(path), dirs)
         found[(loaded.schema_from, loaded.schema_to)] = loaded
     return found
+
+
+def _format_or_none(schema: str, dirs: tuple[Path, ...]) -> Questionnaire | None:
+    """The format ``schema`` when it is shipped or in an extra directory (``None`` for a
+    format known only from the BCH, which cannot be checked here)."""
+    from cpbmonitor.core.formats.shipped import _shipped_format
+
+    try:
+        return _shipped_format(schema, dirs)
+    except KeyError:
+        return None
+
+
+def _check_keys(walk: Crosswalk, name: str, dirs: tuple[Path, ...]) -> None:
+    """Every question an extra crosswalk names exists in its format: the key in
+    ``schema_from``'s, the question it maps to in ``schema_to``'s."""
+    newer = _format_or_none(walk.schema_from, dirs)
+    older = _format_or_none(walk.schema_to, dirs)
+    for key, link in walk.links.items():
+        if newer is not None and key not in newer:
+            raise FormatError(
+                name, f"questions/{key}", "key", f"no question {key} in {walk.schema_from}"
+            )
+        if older is not None and link.target not in older:
+            raise FormatError(
+                name,
+                f"questions/{key}",
+                "question",
+                f"no question {link.target} in {walk.schema_to}",
+            )
 
 
 def crosswalk(schema_from: str, schema_to: str) -> Crosswalk:

@@ -10,7 +10,8 @@ A new reporting cycle needs no code: a directory named in the environment variab
   derived from an earlier format (``extends:`` with renamed, dropped and added questions
   and options; see ``derived``);
 - ``crosswalk-*.yaml``: question crosswalks between two formats (``schema_from`` newer,
-  ``schema_to`` older);
+  ``schema_to`` older); every question they name must be in its format (when that
+  format is shipped or in an extra directory);
 - ``methodology-<plan version>-cycle-<n>.yaml``: the methodology rules of cycle ``n`` for
   a plan version (see ``indicators.cycle_rules``).
 

@@ -109,16 +109,23 @@ def merge(
     """``methodology`` with cycle ``extension.cycle`` added from ``extension``."""
     n = extension.cycle
     if extension.plan != methodology.plan:
-        raise DataFileError(path, f"plan {extension.plan!r} is not {methodology.plan!r}")
+        raise DataFileError(path, f"field 'plan': {extension.plan!r} is not {methodology.plan!r}")
     if n in methodology.cycles:
-        raise DataFileError(path, f"cycle {n} is already in the methodology")
+        raise DataFileError(path, f"field 'cycle': cycle {n} is already in the methodology")
     source = extension.derive_from
     if source is not None and source not in methodology.cycles:
-        raise DataFileError(path, f"derive_from: cycle {source} is not in {methodology.cycles}")
+        raise DataFileError(
+            path, f"field 'derive_from': cycle {source} is not in {methodology.cycles}"
+        )
     overrides = {item.code: item for item in extension.indicators}
-    unknown = sorted(set(overrides) - {i.code for i in methodology.indicators})
-    if unknown:
-        raise DataFileError(path, f"indicators {', '.join(unknown)} are not in the methodology")
+    known = {i.code for i in methodology.indicators}
+    for i, item in enumerate(extension.indicators):
+        if item.code not in known:
+            raise DataFileError(
+                path,
+                f"indicators/{i}: indicator {item.code}, field 'code': not an indicator "
+                f"of the {methodology.plan} methodology",
+            )
     entries = [
         _extend(entry, n, source, extension, overrides.get(entry.code), walk, target)
         for entry in methodology.indicators

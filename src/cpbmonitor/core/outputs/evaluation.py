@@ -11,8 +11,9 @@ have the same columns (``ROW_FIELDS``) in every format, written by the table wri
 
 ``evaluation`` as XLSX is a workbook of its own: a summary sheet, one sheet per goal
 (indicators as rows; for each group the baseline, the current value and the change side
-by side, the change coloured by status through conditional formatting) and a sheet of
-notes and methods.
+by side, the change filled green or red only when its status is improved or declined,
+then the comparability of the change with its reason, so that a stand-in or
+not-comparable change is never shown as a plain change) and a sheet of notes and methods.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ import io
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cpbmonitor.core.indicators.comparability import LABELS
 from cpbmonitor.core.indicators.inputs import GROUPS
 from cpbmonitor.core.indicators.results import ROW_FIELDS, Evaluation, IndicatorResult
 from cpbmonitor.core.outputs.registry import output, tabular
@@ -35,6 +36,8 @@ GREEN = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
 RED = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
 GREY = PatternFill("solid", start_color="EDEDED", end_color="EDEDED")
 BOLD = Font(bold=True)
+STATUS_FILL = {"improved": GREEN, "declined": RED}
+"""Only a counted change is coloured: a stand-in, not-comparable or few-data one is not."""
 
 
 def rows(evaluation: Evaluation) -> list[dict[str, Any]]:
@@ -105,6 +108,7 @@ def _goal_sheet(
     for group in GROUPS:
         header_groups += [group, "", ""]
         header += [base, now, "change"]
+    header += ["comparability", "why"]
     sheet.append(header_groups)
     sheet.append(header)
     for row in (2, 3):
@@ -118,28 +122,22 @@ def _goal_sheet(
         for group in GROUPS:
             g = result.groups[group]
             line += [g.baseline_value, g.value, g.change]
+        world = result.overall
+        kind = world.comparability
+        line += [LABELS.get(kind, kind) if kind else None, world.comparability_reason]
         sheet.append(line)
-        if result.overall.value is None:
-            sheet.cell(row=sheet.max_row, column=2).fill = GREY
-    last = sheet.max_row
-    if last >= 4:
-        _colour_changes(sheet, evaluation.settings.change_threshold, last)
+        row = sheet.max_row
+        if world.value is None:
+            sheet.cell(row=row, column=2).fill = GREY
+        for col, group in enumerate(GROUPS):
+            fill = STATUS_FILL.get(result.groups[group].status or "")
+            if fill is not None:
+                sheet.cell(row=row, column=5 + 3 * col).fill = fill
     sheet.column_dimensions["B"].width = 60
+    sheet.column_dimensions[get_column_letter(4 + 3 * len(GROUPS))].width = 60
     for row in sheet.iter_rows(min_row=4, max_col=2):
         row[1].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "C4"
-
-
-def _colour_changes(sheet: Worksheet, threshold: float, last: int) -> None:
-    for col in range(len(GROUPS)):
-        letter = get_column_letter(5 + 3 * col)
-        cells = f"{letter}4:{letter}{last}"
-        sheet.conditional_formatting.add(
-            cells, CellIsRule(operator="greaterThanOrEqual", formula=[str(threshold)], fill=GREEN)
-        )
-        sheet.conditional_formatting.add(
-            cells, CellIsRule(operator="lessThanOrEqual", formula=[str(-threshold)], fill=RED)
-        )
 
 
 def _notes_sheet(sheet: Worksheet, evaluation: Evaluation) -> None:

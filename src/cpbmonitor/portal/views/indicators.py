@@ -50,6 +50,7 @@ def _content(item: Indicator, map_cycle: int | None) -> dict[str, Any]:
         "methodology": (method := indicator_method(code, plan)),
         "questions": methodology_links(method),
         "formats": (*downloads.FORMATS, sdmx.FORMAT),
+        "series_formats": downloads.FORMATS,
         "milestones": milestone_table(plan, [code]),  # milestones app
         "series": series_panels.indicator_series(plan, code),
         "world_map": series_panels.indicator_map(plan, code, map_cycle),
@@ -70,3 +71,12 @@ def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{name}.sdmx.csv"'
         return response
     return downloads.table_response("indicator-results", {"indicator": code}, fmt, name)
+
+
+def series_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    """The indicator in every cycle (``?cycles=4,5,6``; default every cycle with rules),
+    each change with its comparability, as CSV, JSON or XLSX."""
+    indicator_or_404(code)
+    name = f"cpb-indicator-{code.replace('(', '-').rstrip(')')}-series"
+    params = {"indicator": code, "cycles": request.GET.get("cycles", "")}
+    return downloads.table_response("indicator-series", params, fmt, name)

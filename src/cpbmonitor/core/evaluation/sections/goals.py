@@ -212,7 +212,7 @@ def value_template(result: IndicatorResult) -> str:
         return "indicator.parties.all"
     if world.numerator == 0:
         return "indicator.parties.none"
-    if world.value is not None and world.value >= MOST:
+    if world.value is not None and world.value > MOST:  # half is not most
         return "indicator.parties.most"
     if world.value is not None and world.value < FEW:
         return "indicator.parties.few"
