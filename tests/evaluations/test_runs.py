@@ -97,3 +97,26 @@ def test_publishing_is_once(registry):
     assert runs.latest_published(PLAN) == run
     with pytest.raises(runs.RunError, match="already published"):
         runs.publish(run)
+
+
+def test_a_run_keeps_the_engine_settings_it_was_made_with(registry, settings):
+    settings.CPB_MIN_DENOMINATOR = 1
+    run = runs.create_run("With a threshold of one", PLAN, 5, 4)
+    settings.CPB_MIN_DENOMINATOR = 10
+    frozen = runs.evaluate_run(runs.get_run(run.slug)).result("A.1(a)").groups["global"]
+    assert (frozen.denominator, frozen.few_data, frozen.status) == (5, False, "improved")
+    live = evaluate_stored(PLAN, 5, 4, runs.configured_settings()).result("A.1(a)")
+    assert (live.groups["global"].few_data, live.groups["global"].status) == (
+        True,
+        "insufficient data",
+    )
+    assert runs.frozen_inputs(run).settings is not None
+    assert runs.frozen_inputs(run).settings.min_denominator == 1
+
+
+def test_the_data_cannot_be_taken_as_on_a_day_to_come(registry):
+    from django.utils import timezone
+
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    with pytest.raises(runs.RunError, match=f"as on {tomorrow}, after today"):
+        runs.create_run("Tomorrow", PLAN, 5, 4, as_of=tomorrow)

@@ -44,6 +44,7 @@ from cpbmonitor.evaluations.models import EvaluationRun, FrozenData
 from cpbmonitor.national_reports.models import NationalReport
 from cpbmonitor.services.cache import cached, invalidate
 from cpbmonitor.services.evaluation import (
+    configured_settings,
     cycle_info,
     party_facts,
     report_facts,
@@ -119,6 +120,7 @@ def live_inputs(
         methodology=load_methodology(plan.id),
         milestones=tuple(stored_milestones(plan.id)),
         texts=frozen_texts(cycles[0], reports),
+        settings=configured_settings(),
     )
 
 
@@ -153,6 +155,9 @@ def create_run(
         raise RunError("an evaluation run needs a name")
     if EvaluationRun.objects.filter(name=name).exists():
         raise RunError(f"an evaluation run called {name!r} already exists")
+    today = timezone.localdate()
+    if as_of is not None and as_of > today:
+        raise RunError(f"the data cannot be taken as on {as_of}, after today ({today})")
     try:
         inputs = live_inputs(plan_id, cycle, baseline, as_of)
     except LookupError as error:
@@ -205,6 +210,7 @@ def frozen_inputs(run: EvaluationRun) -> FrozenInputs:
 
 
 def evaluate_inputs(inputs: FrozenInputs, settings: Settings | None = None) -> Evaluation:
+    """The figures of ``inputs``, with ``settings`` or else the settings frozen with them."""
     return evaluate(
         load_plan(inputs.plan),
         inputs.methodology,
@@ -212,7 +218,7 @@ def evaluate_inputs(inputs: FrozenInputs, settings: Settings | None = None) -> E
         inputs.baseline,
         inputs.parties,
         inputs.report_facts(),
-        settings,
+        settings or inputs.settings,
         records=inputs.records,
     )
 

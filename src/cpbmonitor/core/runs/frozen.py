@@ -4,9 +4,10 @@ Everything the indicator engine reads for a run is here: the Parties, the curren
 of each government in the run's cycles (its identifier, dates and answers, as the
 evaluations read them), the records, the methodology and the cycles measured. So is what
 the run's evaluation document reads besides (layout 2): the plan version's milestones and
-the free texts the document quotes. The serialisation is canonical JSON (sorted keys,
-sorted answers, no spaces), so the same inputs always give the same bytes and the same
-SHA-256 (the run's *data fingerprint*).
+the free texts the document quotes; and the engine's settings (the change threshold and
+the few-data threshold) configured when the run was made. The serialisation is canonical
+JSON (sorted keys, sorted answers, no spaces), so the same inputs always give the same
+bytes and the same SHA-256 (the run's *data fingerprint*).
 
 Layouts: ``FORMAT`` is written; every layout of ``READABLE`` is read. Layout 1 (the
 first runs) has no milestones and no texts: read back, they are ``None`` (not frozen),
@@ -24,7 +25,7 @@ from typing import Any
 
 from cpbmonitor.core.analysis import TextAnswer
 from cpbmonitor.core.demo.design import IDENTIFIER_PREFIX
-from cpbmonitor.core.indicators import CycleInfo, PartyFacts, ReportFacts
+from cpbmonitor.core.indicators import CycleInfo, PartyFacts, ReportFacts, Settings
 from cpbmonitor.core.indicators.methodology import Methodology
 from cpbmonitor.core.milestones.model import Milestone
 from cpbmonitor.core.records import RecordSet, record_type_named, type_of
@@ -73,6 +74,9 @@ class FrozenInputs:
     """The texts the document quotes: what the Parties wrote in their published reports of
     the cycle measured in answer to the questions on challenges and needs (of the frozen
     reports only); ``None``: a run of layout 1."""
+    settings: Settings | None = None
+    """The engine's settings when the run was made (layout 2); ``None``: a run of layout
+    1, evaluated with the engine's defaults."""
 
     @property
     def layout(self) -> int:
@@ -163,6 +167,7 @@ def as_data(inputs: FrozenInputs) -> dict[str, Any]:
     if inputs.layout >= 2:
         data["milestones"] = _milestones(inputs.milestones or ())
         data["texts"] = _texts(inputs.texts or ())
+        data["settings"] = asdict(inputs.settings or Settings())
     return data
 
 
@@ -232,4 +237,5 @@ def parse(data: bytes, expected: str | None = None) -> FrozenInputs:
         methodology=Methodology.model_validate(raw["methodology"]),
         milestones=tuple(Milestone.model_validate(m) for m in raw["milestones"]) if later else None,
         texts=tuple(TextAnswer(**row) for row in raw["texts"]) if later else None,
+        settings=Settings(**raw["settings"]) if later and "settings" in raw else None,
     )
