@@ -11,7 +11,13 @@ import json
 import pytest
 
 from cpbmonitor.core.analysis import TextAnswer
-from cpbmonitor.core.indicators import CycleInfo, PartyFacts, ReportFacts, load_methodology
+from cpbmonitor.core.indicators import (
+    CycleInfo,
+    PartyFacts,
+    ReportFacts,
+    Settings,
+    load_methodology,
+)
 from cpbmonitor.core.milestones import Milestone
 from cpbmonitor.core.records import RecordSet
 from cpbmonitor.core.runs import FrozenInputs, FrozenReport, fingerprint, parse, serialise
@@ -81,16 +87,21 @@ def test_milestones_and_texts_change_the_fingerprint():
     raised = (MILESTONES[0].model_copy(update={"target_value": 60}), MILESTONES[1])
     assert fingerprint(serialise(inputs(milestones=raised))) != fingerprint(data)
     assert fingerprint(serialise(inputs(texts=TEXTS[:1]))) != fingerprint(data)
+    stricter = inputs(settings=Settings(min_denominator=20))
+    assert fingerprint(serialise(stricter)) != fingerprint(data)
+    assert parse(serialise(stricter)).settings == Settings(min_denominator=20)
 
 
 def test_layout_1_is_read_without_milestones_and_texts_and_written_back_alike():
     old = {
-        k: v for k, v in json.loads(serialise(inputs())).items() if k not in ("milestones", "texts")
+        k: v
+        for k, v in json.loads(serialise(inputs())).items()
+        if k not in ("milestones", "texts", "settings")
     }
     old["format"] = 1
     data = json.dumps(old, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
     back = parse(data, expected=fingerprint(data))
-    assert (back.milestones, back.texts, back.layout) == (None, None, 1)
+    assert (back.milestones, back.texts, back.settings, back.layout) == (None, None, None, 1)
     assert serialise(back) == data
     empty = inputs(milestones=(), texts=())
     assert (empty.layout, json.loads(serialise(empty))["milestones"]) == (2, [])
