@@ -52,12 +52,30 @@ def page_texts(pdf: Path) -> list[str]:
 
 
 def first_page_with(texts: list[str], words: str | None, after: int = 1) -> int:
+    """The first page after ``after`` holding ``words``, the table of contents left out
+    (its pages name every heading)."""
     if words is None:
         return 1
+    contents = _contents_pages(texts)
     for number, text in enumerate(texts, start=1):
-        if number > after and words in text:
+        if number > after and number not in contents and words in text:
             return number
     sys.exit(f"no page holds {words!r}")
+
+
+def _contents_pages(texts: list[str]) -> set[int]:
+    """The table of contents: from the page headed "Contents" to the last page before the
+    first heading of the body (the executive summary)."""
+    start = next((n for n, t in enumerate(texts, 1) if "\nContents\n" in f"\n{t}"), None)
+    if start is None:
+        return set()
+    first = texts[start - 1].split("Contents", 1)[1].split("\n", 2)[1].strip()
+    pages = {start}
+    for number in range(start + 1, len(texts) + 1):
+        if first in texts[number - 1]:
+            break
+        pages.add(number)
+    return pages
 
 
 def main() -> None:
