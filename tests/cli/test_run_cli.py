@@ -64,3 +64,21 @@ def test_a_weak_demo_password_is_refused(demo_database, settings):
     assert "CPB_DEMO_PASSWORD is refused" in result.output
     assert not get_user_model().objects.exists()
     assert demo_database == []
+
+
+def test_first_start_on_an_empty_database_loads_the_demonstration_data(monkeypatch, settings):
+    """What `make run` does on a fresh machine: the empty database gets the Parties, the
+    generated reports and records, then the server starts."""
+    from cpbmonitor.national_reports.models import NationalReport
+    from cpbmonitor.records.models import Record
+
+    settings.CPB_DEMO_LOGINS = False
+    served: list[int] = []
+    monkeypatch.setattr(run_module.db, "migrate", lambda: None)
+    monkeypatch.setattr(run_module.serve, "serve", lambda **kw: served.append(kw["port"]))
+    result = runner.invoke(app, ["run", "--port", "8125"])
+    assert result.exit_code == 0, result.output
+    assert served == [8125]
+    reports = NationalReport.objects.demonstration().count()
+    assert reports == NationalReport.objects.count() > 200
+    assert Record.objects.demonstration().count() == Record.objects.count() > 2000

@@ -27,7 +27,7 @@ def run(
     from cpbmonitor.national_reports.models import NationalReport, Party
 
     if not no_demo and not NationalReport.objects.exists():
-        demo.load(seed=DEFAULT_SEED)
+        demo.load(seed=DEFAULT_SEED, scale=1)
     elif not no_demo and _demo_without_records():
         demo.load_records(DEFAULT_SEED)  # a database filled before records existed
     elif not Party.objects.exists():
