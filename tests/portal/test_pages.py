@@ -461,6 +461,9 @@ def test_party_page_shows_indicators_met_in_each_cycle(client, world):
     page = text(client.get("/parties/br/"))
     assert "Indicators met in each cycle" in page
     assert 'aria-labelledby="party-series-br-title party-series-br-desc"' in page
+    assert "Comparable in every cycle" in page and "so the first share is not a trend" in page
+    french = text(client.get("/fr/parties/br/"))
+    assert "Comparables à chaque cycle" in french and "n’est donc pas une tendance" in french
 
 
 def test_comparability_labels_in_both_languages():

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from cpbmonitor.core.indicators.comparability import LABELS as COMPARABILITY
 from cpbmonitor.core.indicators.inputs import GROUPS
 from cpbmonitor.core.indicators.progress import ProgressAssessment
-from cpbmonitor.core.indicators.series import Change, IndicatorSeries, Point, Series
+from cpbmonitor.core.indicators.series import Change, IndicatorSeries, PartyTally, Point, Series
 from cpbmonitor.core.maps import Category, world_map
 from cpbmonitor.core.plan import Goal, PlanVersion
 from cpbmonitor.portal import labels
@@ -227,25 +227,39 @@ def goal_progress(plan: PlanVersion, goal: Goal) -> dict[str, Any] | None:
 
 def party_series(plan: PlanVersion, government: str) -> dict[str, Any] | None:
     """How many of the binary indicators the Party meets in each cycle, out of those whose
-    population it is in: a chart and its table."""
+    population it is in; and the same over the indicators it is measured on in every cycle
+    with comparable changes (the sets of the first differ from cycle to cycle): a chart
+    and its table."""
     series = portal_series(plan.id)
     if series is None:
         return None
-    rows = []
-    for cycle in series.cycles:
-        flags = [series.met(item.code, cycle.number).get(government) for item in series.indicators]
-        counted = [f for f in flags if f is not None]
-        share = round(100 * sum(counted) / len(counted), 2) if counted else None
-        rows.append((cycle.number, sum(counted), len(counted), share))
-    if not any(r[2] for r in rows):
+    tallies = series.party_tallies(government)
+    if not any(t.measured for t in tallies):
         return None
+    share = PartyTally.share
+    rows = [
+        (
+            t.cycle,
+            t.met,
+            t.measured,
+            share(t.met, t.measured),
+            t.comparable_met,
+            t.comparable,
+            share(t.comparable_met, t.comparable),
+        )
+        for t in tallies
+    ]
+    lines = [Line(str(_("all indicators measured")), [r[3] for r in rows])]
+    if tallies[0].comparable:
+        label = _("the same %(count)s indicators, comparable") % {"count": tallies[0].comparable}
+        lines.append(Line(str(label), [r[6] for r in rows]))
     chart = line_chart(
         chart_id=f"party-series-{government}",
         title=_("Share of the indicators it is measured on that %(party)s meets")
         % {"party": government.upper()},
         cycles=_cycle_labels(series),
-        lines=[Line(government.upper(), [r[3] for r in rows])],
+        lines=lines,
         fmt=_fmt("percent"),
         maximum=100,
     )
-    return {"chart": chart, "rows": rows}
+    return {"chart": chart, "rows": rows, "comparable": tallies[0].comparable}

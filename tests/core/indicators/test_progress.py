@@ -25,7 +25,7 @@ from cpbmonitor.core.indicators.progress import (
     load_progress_rules,
     shipped_progress_rules,
 )
-from cpbmonitor.core.indicators.series import Series, evaluate_series, series_rows
+from cpbmonitor.core.indicators.series import PartyTally, Series, evaluate_series, series_rows
 from cpbmonitor.core.milestones.model import Milestone
 from cpbmonitor.core.plan import load_plan
 from cpbmonitor.core.yamlfile import DataFileError
@@ -230,3 +230,26 @@ def test_rules_file_with_problems(tmp_path) -> None:
         load_progress_rules(bad)
     assert "only the last rule may have no condition" in str(error.value)
     assert isinstance(shipped_progress_rules(), ProgressRules)
+
+
+def test_party_tallies_compare_like_with_like(series: Series) -> None:
+    tallies = series.party_tallies("ng")
+    # ng is measured on 25, 33 and 32 binary indicators in cycles 4, 5 and 6 (rules and
+    # populations differ). Of the 25 measured in all three, ten have a change that is not
+    # comparable: the stand-ins A.1(c), A.8(d), A.9(c), B.1(d), B.2(a), B.3(b), B.4(d),
+    # A.6(a) and B.2(d) (options changed between the fourth and fifth formats) and B.2(c)
+    # (an option added in the sixth): 15 remain, the same set in every cycle.
+    assert [(t.cycle, t.measured, t.comparable) for t in tallies] == [
+        (4, 25, 15),
+        (5, 33, 15),
+        (6, 32, 15),
+    ]
+    assert [t.comparable_met for t in tallies] == [1, 1, 2]
+    assert all(t.comparable_met <= t.met for t in tallies)
+    # sl joined in 2020: measured on nothing in cycle 4, so on no like-for-like set
+    assert [(t.measured, t.comparable) for t in series.party_tallies("sl")] == [
+        (0, 0),
+        (33, 0),
+        (32, 0),
+    ]
+    assert PartyTally.share(2, 15) == 13.33 and PartyTally.share(0, 0) is None

@@ -26,7 +26,7 @@ from itertools import pairwise
 from typing import Any
 
 from cpbmonitor.core.formats.model import Questionnaire
-from cpbmonitor.core.indicators.comparability import LABELS
+from cpbmonitor.core.indicators.comparability import COMPARABLE, LABELS
 from cpbmonitor.core.indicators.engine import evaluate
 from cpbmonitor.core.indicators.inputs import GROUPS, CycleInfo, PartyFacts, ReportFacts, Settings
 from cpbmonitor.core.indicators.methodology import Methodology
@@ -89,6 +89,22 @@ class IndicatorSeries:
 
 
 @dataclass(frozen=True)
+class PartyTally:
+    """One Party in one cycle: binary indicators met, out of those it is measured on; and
+    the same over the like-for-like set (``Series.party_tallies``)."""
+
+    cycle: int
+    met: int
+    measured: int
+    comparable_met: int
+    comparable: int
+
+    @staticmethod
+    def share(met: int, measured: int) -> float | None:
+        return round(100 * met / measured, 2) if measured else None
+
+
+@dataclass(frozen=True)
 class Series:
     plan: str
     cycles: tuple[CycleInfo, ...]
@@ -111,6 +127,32 @@ class Series:
                     if card.indicator == code:
                         return card.current
         return {}
+
+    def party_tallies(self, government: str) -> list[PartyTally]:
+        """Per cycle, how many binary indicators the Party meets out of those it is
+        measured on; and the same over the indicators it is measured on in every cycle
+        whose every change (world) is comparable, so that the shares can be compared."""
+        flags = {
+            (item.code, info.number): self.met(item.code, info.number).get(government)
+            for item in self.indicators
+            for info in self.cycles
+        }
+        steady = [
+            item.code
+            for item in self.indicators
+            if all(flags[item.code, info.number] is not None for info in self.cycles)
+            and all(change.comparability in COMPARABLE for change in item.changes())
+        ]
+        tallies = []
+        for info in self.cycles:
+            measured = [f for (_, n), f in flags.items() if n == info.number and f is not None]
+            alike = [flags[code, info.number] for code in steady]
+            tallies.append(
+                PartyTally(
+                    info.number, sum(measured), len(measured), sum(map(bool, alike)), len(alike)
+                )
+            )
+        return tallies
 
     @property
     def baseline(self) -> CycleInfo:
