@@ -111,3 +111,43 @@ def test_methodology_file_of_another_plan(spoiled: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         load_methodology("draft-2020")
     assert str(caught.value) == f"{path}: field 'plan': 'draft-2019' is not 'draft-2020'"
+
+
+def test_a_value_mapping_with_options_of_each_format(spoiled: Path) -> None:
+    """The sixth format adds true.partly to Q113; unquoted YAML booleans are the options
+    ``true``/``false``."""
+    path = spoiled / "crosswalk-6-to-5.yaml"
+    path.write_text(
+        CROSSWALK_HEAD + "questions:\n  Q113:\n    question: Q113\n"
+        "    value_mapping: {true: true.partly}\n"
+    )
+    walk = crosswalk("cpbNationalReport6", "cpbNationalReport5")
+    assert walk.map_value("Q113", "true.partly") == "true"
+    assert walk.map_value("Q113", "false") == "false"
+
+
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        (
+            "{true.never: true.partly}",
+            "'true.never' is not an option of Q113 in cpbNationalReport5 "
+            "(options: true, true.some, false)",
+        ),
+        (
+            "{true: true.mostly}",
+            "'true.mostly' is not an option of Q113 in cpbNationalReport6 "
+            "(options: true, true.some, false, true.partly)",
+        ),
+    ],
+)
+def test_a_value_mapping_naming_an_unknown_option(
+    spoiled: Path, mapping: str, message: str
+) -> None:
+    path = spoiled / "crosswalk-6-to-5.yaml"
+    path.write_text(
+        CROSSWALK_HEAD + f"questions:\n  Q113:\n    question: Q113\n    value_mapping: {mapping}\n"
+    )
+    with pytest.raises(FormatError) as caught:
+        crosswalk("cpbNationalReport6", "cpbNationalReport5")
+    assert str(caught.value) == f"{path}: questions/Q113: value_mapping: {message}"

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from cpbmonitor.core.formats.errors import FormatError
 from cpbmonitor.core.formats.extra import extra_dirs, extra_files
@@ -74,6 +74,18 @@ class _LinkDef(BaseModel):
     question: str
     value_mapping: dict[str, str] = {}
 
+    @field_validator("value_mapping", mode="before")
+    @classmethod
+    def _booleans_as_written(cls, value: object) -> object:
+        """YAML reads an unquoted ``true``/``false`` as a boolean: the option value meant."""
+        if not isinstance(value, dict):
+            return value
+        return {_option_text(k): _option_text(v) for k, v in value.items()}
+
+
+def _option_text(value: object) -> object:
+    return str(value).lower() if isinstance(value, bool) else value
+
 
 class _CrosswalkDef(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -132,7 +144,8 @@ def _format_or_none(schema: str, dirs: tuple[Path, ...]) -> Questionnaire | None
 
 def _check_keys(walk: Crosswalk, name: str, dirs: tuple[Path, ...]) -> None:
     """Every question an extra crosswalk names exists in its format: the key in
-    ``schema_from``'s, the question it maps to in ``schema_to``'s."""
+    ``schema_from``'s, the question it maps to in ``schema_to``'s; and every value of a
+    value mapping is an option of its question (when the question lists options)."""
     newer = _format_or_none(walk.schema_from, dirs)
     older = _format_or_none(walk.schema_to, dirs)
     for key, link in walk.links.items():
@@ -147,6 +160,23 @@ def _check_keys(walk: Crosswalk, name: str, dirs: tuple[Path, ...]) -> None:
                 "question",
                 f"no question {link.target} in {walk.schema_to}",
             )
+        for new, old in link.values.items():
+            _check_option(name, key, newer, key, new, walk.schema_from)
+            _check_option(name, key, older, link.target, old, walk.schema_to)
+
+
+def _check_option(
+    name: str, key: str, questionnaire: Questionnaire | None, question: str, value: str, schema: str
+) -> None:
+    found = questionnaire.question(question) if questionnaire is not None else None
+    if found is not None and found.options and found.option(value) is None:
+        options = ", ".join(found.option_values)
+        raise FormatError(
+            name,
+            f"questions/{key}",
+            "value_mapping",
+            f"{value!r} is not an option of {question} in {schema} (options: {options})",
+        )
 
 
 def crosswalk(schema_from: str, schema_to: str) -> Crosswalk:
