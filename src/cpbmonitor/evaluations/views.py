@@ -5,6 +5,8 @@ reviewers of the Liaison Group (``REVIEW_EVALUATIONS``) read and comment."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -92,22 +94,28 @@ def run_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def write(request: HttpRequest, slug: str, section: str) -> HttpResponse:
-    policy.require(request.user, Act.MANAGE_EVALUATIONS)
-    run = _run(slug)
-    try:
-        run_texts.write(run, section, request.POST.get("text", ""), request.user)
-    except runs.RunError as error:
-        messages.error(request, str(error))
-    return _back(run, section)
+    return _post_text(request, slug, section, Act.MANAGE_EVALUATIONS, run_texts.write)
 
 
 @login_required
 @require_POST
 def comment(request: HttpRequest, slug: str, section: str) -> HttpResponse:
-    policy.require(request.user, Act.REVIEW_EVALUATIONS)
+    return _post_text(request, slug, section, Act.REVIEW_EVALUATIONS, run_texts.comment)
+
+
+def _post_text(
+    request: HttpRequest,
+    slug: str,
+    section: str,
+    act: Act,
+    store: Callable[[EvaluationRun, str, str, Any], object],
+) -> HttpResponse:
+    """A section's text or a comment on it, posted by a user allowed ``act``; a refusal
+    of the service is shown as a message on the section."""
+    policy.require(request.user, act)
     run = _run(slug)
     try:
-        run_texts.comment(run, section, request.POST.get("text", ""), request.user)
+        store(run, section, request.POST.get("text", ""), request.user)
     except runs.RunError as error:
         messages.error(request, str(error))
     return _back(run, section)
